@@ -1,0 +1,20 @@
+package org.rnnexplorer;
+
+import org.rnnexplorer.cli.Main;
+
+/**
+ * The jar's entry point. It does not extend {@code Application}, so the shaded jar starts JavaFX from the class
+ * path. With no arguments it opens the window; with a command it runs headless.
+ */
+public final class Launcher {
+    private Launcher() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length == 0) {
+            org.rnnexplorer.ui.ExplorerApp.launchWindow(args);
+        } else {
+            System.exit(Main.run(args));
+        }
+    }
+}

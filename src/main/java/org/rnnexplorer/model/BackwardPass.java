@@ -1,0 +1,110 @@
+package org.rnnexplorer.model;
+
+import java.util.List;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+
+/**
+ * Full backpropagation through time from an {@link Objective}. Layers are taken top down; within a layer, steps
+ * from last to first. At step t, with dpre the gradient at the gate pre-activations:
+ * <pre>
+ * dL/dh_t      = (objective or layer above at t) + dpre_{t+1} W_hh (+ GRU's z ⊙ path)
+ * dL/dx_t      = dpre_t W_ih                      (the layer below's share of dL/dh_t)
+ * dL/dW_ih    += dpre_tᵀ x_t        dL/dW_hh += dpre_tᵀ h_{t−1}        dL/db += Σ_b dpre_t
+ * </pre>
+ */
+public final class BackwardPass {
+    private BackwardPass() {
+    }
+
+    /** Allocates the gradients for one trace and runs. */
+    public static Gradients run(RnnModel model, Trace trace, Objective objective, List<Intervention> interventions) {
+        Gradients g = new Gradients(model, trace.batch(), trace.steps());
+        run(model, trace, objective, interventions, g);
+        return g;
+    }
+
+    public static Gradients run(RnnModel model, Trace trace, Objective objective) {
+        return run(model, trace, objective, List.of());
+    }
+
+    /**
+     * Fills {@code g} (made for the trace's batch and steps). {@code interventions} must be the ones the trace was
+     * made with: a clamped value passes no gradient back.
+     */
+    public static void run(RnnModel model, Trace trace, Objective objective, List<Intervention> interventions,
+                           Gradients g) {
+        if (g.steps() != trace.steps() || g.batch() != trace.batch())
+            throw new IllegalArgumentException("the gradients were made for another trace size");
+        if (objective.usesReadout() && !model.hasHead())
+            throw new IllegalArgumentException("this objective needs a readout and the model has none");
+        Clamps[] clamps = Clamps.perLayer(interventions, model);
+        int steps = trace.steps();
+        g.zeroParameters();
+        for (int t = 0; t < steps; t++) {
+            g.dTopDirect[t].zero();
+            if (g.dLogits != null) g.dLogits[t].zero();
+        }
+        g.loss = objective.seed(trace, g.dTopDirect, g.dLogits);
+        if (objective.usesReadout()) readoutBackward(model, trace, g);
+
+        CellKernel kernel = CellKernel.of(model.cell());
+        for (int l = model.layerCount() - 1; l >= 0; l--) {
+            DMatrixRMaj[] external = l == model.layerCount() - 1 ? g.dTopDirect : g.layer(l + 1).dX;
+            layerBackward(model.layer(l), l, trace.layer(l), g.layer(l), external, kernel, clamps[l], g);
+        }
+        if (model.embedding() != null) {
+            DMatrixRMaj dEmb = g.parameter("embedding.weight");
+            int d = model.inputSize();
+            LayerGradients g0 = g.layer(0);
+            for (int t = 0; t < steps; t++) {
+                double[] dx = g0.dX[t].data;
+                for (int b = 0; b < trace.batch(); b++) {
+                    int k = trace.tokens()[b][t];
+                    for (int j = 0; j < d; j++) dEmb.data[k * d + j] += dx[b * d + j];
+                }
+            }
+        }
+    }
+
+    /** dL/dh_t += dy_t W_head; dL/dW_head += dy_tᵀ h_t; dL/db_head += Σ_b dy_t. */
+    private static void readoutBackward(RnnModel model, Trace trace, Gradients g) {
+        DMatrixRMaj dW = g.parameter("head.weight"), db = g.parameter("head.bias");
+        int v = model.outputSize();
+        for (int t = 0; t < trace.steps(); t++) {
+            DMatrixRMaj dy = g.dLogits[t];
+            CommonOps_DDRM.multAdd(dy, model.headWeight(), g.dTopDirect[t]);
+            CommonOps_DDRM.multAddTransA(dy, trace.top().h[t], dW);
+            for (int b = 0; b < dy.numRows; b++)
+                for (int k = 0; k < v; k++) db.data[k] += dy.data[b * v + k];
+        }
+    }
+
+    private static void layerBackward(LayerWeights w, int l, LayerTrace lt, LayerGradients lg, DMatrixRMaj[] external,
+                                      CellKernel kernel, Clamps clamps, Gradients g) {
+        DMatrixRMaj dWih = g.parameter("rnn.weight_ih_l" + l), dWhh = g.parameter("rnn.weight_hh_l" + l);
+        DMatrixRMaj dBih = g.parameter("rnn.bias_ih_l" + l), dBhh = g.parameter("rnn.bias_hh_l" + l);
+        lg.dhNext.zero();
+        lg.dcNext.zero();
+        for (int t = lt.h.length - 1; t >= 0; t--) {
+            CommonOps_DDRM.add(external[t], lg.dhNext, lg.dH[t]);
+            kernel.backward(lt, t, clamps, lg);
+            // dL/dh_{t-1} through the recurrence, dL/dx_t through the input weights
+            CommonOps_DDRM.mult(lg.dPreHh, w.wHh, lg.dhNext);
+            CommonOps_DDRM.addEquals(lg.dhNext, lg.dhDirect);
+            CommonOps_DDRM.mult(lg.dPreIh, w.wIh, lg.dX[t]);
+            CommonOps_DDRM.multAddTransA(lg.dPreIh, lt.x[t], dWih);
+            CommonOps_DDRM.multAddTransA(lg.dPreHh, lt.hPrev(t), dWhh);
+            addColumnSums(lg.dPreIh, dBih);
+            addColumnSums(lg.dPreHh, dBhh);
+        }
+        lg.dH0.setTo(lg.dhNext);
+        lg.dC0.setTo(lg.dcNext);
+    }
+
+    private static void addColumnSums(DMatrixRMaj m, DMatrixRMaj row) {
+        int n = m.numCols;
+        for (int b = 0; b < m.numRows; b++)
+            for (int j = 0; j < n; j++) row.data[j] += m.data[b * n + j];
+    }
+}

@@ -1,0 +1,88 @@
+package org.rnnexplorer.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.ejml.data.DMatrixRMaj;
+
+/** The interventions of one layer, split by target, applied in place to a step's rows (every batch row). */
+final class Clamps {
+    private final Intervention[] gates;
+    private final Intervention[] hidden;
+    private final Intervention[] cell;
+    private final int hiddenSize;
+
+    private Clamps(Intervention[] gates, Intervention[] hidden, Intervention[] cell, int hiddenSize) {
+        this.gates = gates;
+        this.hidden = hidden;
+        this.cell = cell;
+        this.hiddenSize = hiddenSize;
+    }
+
+    static Clamps[] perLayer(List<Intervention> all, RnnModel model) {
+        int layers = model.layerCount();
+        int h = model.hiddenSize();
+        Clamps[] out = new Clamps[layers];
+        for (int l = 0; l < layers; l++) {
+            List<Intervention> g = new ArrayList<>(), hd = new ArrayList<>(), c = new ArrayList<>();
+            for (Intervention iv : all) {
+                if (iv.layer() != l) continue;
+                if (iv.unit() >= h)
+                    throw new IllegalArgumentException("intervention unit " + iv.unit() + " is outside 0.." + (h - 1));
+                switch (iv.target()) {
+                    case GATE -> {
+                        if (iv.gate() < 0 || iv.gate() >= model.cell().blocks())
+                            throw new IllegalArgumentException("gate " + iv.gate() + " does not exist in a "
+                                    + model.cell().id() + " cell");
+                        g.add(iv);
+                    }
+                    case HIDDEN -> hd.add(iv);
+                    case CELL -> {
+                        if (!model.cell().hasCellState())
+                            throw new IllegalArgumentException("only an LSTM has a cell state to clamp");
+                        c.add(iv);
+                    }
+                }
+            }
+            out[l] = new Clamps(g.toArray(new Intervention[0]), hd.toArray(new Intervention[0]),
+                    c.toArray(new Intervention[0]), h);
+        }
+        for (Intervention iv : all)
+            if (iv.layer() >= layers)
+                throw new IllegalArgumentException("intervention layer " + iv.layer() + " does not exist");
+        return out;
+    }
+
+    boolean isEmpty() {
+        return gates.length == 0 && hidden.length == 0 && cell.length == 0;
+    }
+
+    /** Overwrites clamped gate activations in {@code act} [B][G*H]. */
+    void applyGates(int t, DMatrixRMaj act) {
+        for (Intervention iv : gates) if (iv.covers(t)) setColumn(act, iv.gate() * hiddenSize + iv.unit(), iv.value());
+    }
+
+    /** Zeroes the gradient into clamped gate pre-activations in {@code dPre} [B][G*H]. */
+    void blockGates(int t, DMatrixRMaj dPre) {
+        for (Intervention iv : gates) if (iv.covers(t)) setColumn(dPre, iv.gate() * hiddenSize + iv.unit(), 0.0);
+    }
+
+    void applyHidden(int t, DMatrixRMaj h) {
+        for (Intervention iv : hidden) if (iv.covers(t)) setColumn(h, iv.unit(), iv.value());
+    }
+
+    void blockHidden(int t, DMatrixRMaj dh) {
+        for (Intervention iv : hidden) if (iv.covers(t)) setColumn(dh, iv.unit(), 0.0);
+    }
+
+    void applyCell(int t, DMatrixRMaj c) {
+        for (Intervention iv : cell) if (iv.covers(t)) setColumn(c, iv.unit(), iv.value());
+    }
+
+    void blockCell(int t, DMatrixRMaj dc) {
+        for (Intervention iv : cell) if (iv.covers(t)) setColumn(dc, iv.unit(), 0.0);
+    }
+
+    private static void setColumn(DMatrixRMaj m, int col, double v) {
+        for (int b = 0; b < m.numRows; b++) m.data[b * m.numCols + col] = v;
+    }
+}

@@ -1,0 +1,128 @@
+package org.rnnexplorer.model;
+
+import java.util.List;
+import org.ejml.concurrency.EjmlConcurrency;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+
+/**
+ * Runs a model over a batch of sequences and records everything in a {@link Trace}. Layer by layer, step by step:
+ * the per-step work writes into the trace's preallocated matrices and allocates nothing.
+ */
+public final class ForwardPass {
+    static {
+        // EJML's threaded kernels start above 50,000 elements and only add overhead at these sizes.
+        EjmlConcurrency.USE_CONCURRENT = false;
+    }
+
+    private ForwardPass() {
+    }
+
+    /** One sequence, no interventions: allocates its trace. */
+    public static Trace run(RnnModel model, InputBatch input) {
+        return run(model, input, List.of());
+    }
+
+    public static Trace run(RnnModel model, InputBatch input, List<Intervention> interventions) {
+        Trace trace = new Trace(model, input.batch(), input.steps());
+        run(model, input, interventions, trace);
+        return trace;
+    }
+
+    /** Fills {@code trace}, which must have been made for this model's shape and the input's batch and steps. */
+    public static void run(RnnModel model, InputBatch input, List<Intervention> interventions, Trace trace) {
+        checkShapes(model, input, trace);
+        Clamps[] clamps = Clamps.perLayer(interventions, model);
+        fillInput(model, input, trace);
+        CellKernel kernel = CellKernel.of(model.cell());
+        int steps = input.steps();
+        for (int l = 0; l < model.layerCount(); l++) {
+            LayerWeights w = model.layer(l);
+            CommonOps_DDRM.transpose(w.wIh, trace.wIhT[l]);
+            CommonOps_DDRM.transpose(w.wHh, trace.wHhT[l]);
+            LayerTrace lt = trace.layer(l);
+            for (int t = 0; t < steps; t++)
+                kernel.forward(w, trace.wIhT[l], trace.wHhT[l], lt, t, clamps[l], trace.scratchGh);
+        }
+        if (model.hasHead()) readout(model, trace);
+    }
+
+    private static void checkShapes(RnnModel model, InputBatch input, Trace trace) {
+        if (trace.cell() != model.cell() || trace.hiddenSize() != model.hiddenSize()
+                || trace.layerCount() != model.layerCount() || trace.inputSize != model.inputSize()
+                || trace.outputSize() != model.outputSize())
+            throw new IllegalArgumentException("the trace was made for a model of another shape");
+        if (trace.batch() != input.batch() || trace.steps() != input.steps())
+            throw new IllegalArgumentException("the trace holds " + trace.batch() + "x" + trace.steps()
+                    + ", the input is " + input.batch() + "x" + input.steps());
+        if (input.isTokens() != model.takesTokens())
+            throw new IllegalArgumentException(model.takesTokens() ? "this model reads tokens, not numbers"
+                    : "this model reads numeric vectors, not tokens");
+    }
+
+    private static void fillInput(RnnModel model, InputBatch input, Trace trace) {
+        DMatrixRMaj[] x = trace.layer(0).x;
+        int d = model.inputSize();
+        if (input.isTokens()) {
+            int vocab = model.tokenCount();
+            int[][] toks = new int[input.batch()][input.steps()];
+            DMatrixRMaj emb = model.embedding();
+            for (int t = 0; t < input.steps(); t++) {
+                double[] xd = x[t].data;
+                for (int b = 0; b < input.batch(); b++) {
+                    int k = input.token(b, t);
+                    if (k < 0 || k >= vocab)
+                        throw new IllegalArgumentException("token id " + k + " at step " + t + " is outside 0.." + (vocab - 1));
+                    toks[b][t] = k;
+                    if (emb != null) {
+                        System.arraycopy(emb.data, k * d, xd, b * d, d);
+                    } else {
+                        java.util.Arrays.fill(xd, b * d, (b + 1) * d, 0.0);
+                        xd[b * d + k] = 1.0;
+                    }
+                }
+            }
+            trace.tokens = toks;
+        } else {
+            for (int t = 0; t < input.steps(); t++) {
+                double[] xd = x[t].data;
+                for (int b = 0; b < input.batch(); b++) {
+                    double[] v = input.vector(b, t);
+                    if (v.length != d)
+                        throw new IllegalArgumentException("step " + t + " has " + v.length + " numbers, expected " + d);
+                    for (int j = 0; j < d; j++) {
+                        if (!Double.isFinite(v[j]))
+                            throw new IllegalArgumentException("step " + t + " holds a non-finite number");
+                    }
+                    System.arraycopy(v, 0, xd, b * d, d);
+                }
+            }
+            trace.tokens = null;
+        }
+    }
+
+    /** {@code y_t = h_t W_head^T + b_head}, {@code p_t = softmax(y_t)} (shifted by the row maximum). */
+    private static void readout(RnnModel model, Trace trace) {
+        CommonOps_DDRM.transpose(model.headWeight(), trace.headT);
+        LayerTrace top = trace.top();
+        int v = model.outputSize();
+        for (int t = 0; t < trace.steps(); t++) {
+            DMatrixRMaj y = trace.logits[t];
+            CommonOps_DDRM.mult(top.h[t], trace.headT, y);
+            CellKernel.addRowVector(y, model.headBias());
+            double[] yd = y.data, pd = trace.probabilities[t].data;
+            for (int b = 0; b < y.numRows; b++) {
+                int o = b * v;
+                double max = Double.NEGATIVE_INFINITY;
+                for (int k = 0; k < v; k++) max = Math.max(max, yd[o + k]);
+                double sum = 0;
+                for (int k = 0; k < v; k++) {
+                    double e = Math.exp(yd[o + k] - max);
+                    pd[o + k] = e;
+                    sum += e;
+                }
+                for (int k = 0; k < v; k++) pd[o + k] /= sum;
+            }
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package org.rnnexplorer.model;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Everything a forward pass computed: per layer and step the input, gates (before and after activation), h and c,
+ * and the readout's logits and softmax probabilities. A trace is also the workspace of the pass: allocate it once
+ * for a batch size and a number of steps, then {@link ForwardPass#run} fills it without allocating.
+ */
+public final class Trace {
+    private final CellType cell;
+    private final int batch;
+    private final int steps;
+    private final int hidden;
+    private final LayerTrace[] layers;
+    /** Readout logits and probabilities, [B][V] per step; null without a head. */
+    final DMatrixRMaj[] logits;
+    final DMatrixRMaj[] probabilities;
+    int[][] tokens;
+    final int inputSize;
+    final int outputSize;
+
+    // Workspace: transposed weights and scratch rows, reused by every pass.
+    final DMatrixRMaj[] wIhT;
+    final DMatrixRMaj[] wHhT;
+    final DMatrixRMaj headT;
+    final DMatrixRMaj scratchGh;
+
+    public Trace(RnnModel model, int batch, int steps) {
+        if (batch < 1 || steps < 1) throw new IllegalArgumentException("a trace needs at least one step and sequence");
+        this.cell = model.cell();
+        this.batch = batch;
+        this.steps = steps;
+        this.hidden = model.hiddenSize();
+        this.inputSize = model.inputSize();
+        this.outputSize = model.outputSize();
+        int l = model.layerCount();
+        layers = new LayerTrace[l];
+        wIhT = new DMatrixRMaj[l];
+        wHhT = new DMatrixRMaj[l];
+        for (int i = 0; i < l; i++) {
+            int in = i == 0 ? model.inputSize() : hidden;
+            layers[i] = new LayerTrace(cell, batch, steps, in, hidden, i == 0 ? null : layers[i - 1].h);
+            wIhT[i] = new DMatrixRMaj(in, cell.blocks() * hidden);
+            wHhT[i] = new DMatrixRMaj(hidden, cell.blocks() * hidden);
+        }
+        if (model.hasHead()) {
+            logits = LayerTrace.alloc(steps, batch, outputSize);
+            probabilities = LayerTrace.alloc(steps, batch, outputSize);
+            headT = new DMatrixRMaj(hidden, outputSize);
+        } else {
+            logits = null;
+            probabilities = null;
+            headT = null;
+        }
+        scratchGh = new DMatrixRMaj(batch, cell.blocks() * hidden);
+    }
+
+    public CellType cell() { return cell; }
+
+    public int batch() { return batch; }
+
+    public int steps() { return steps; }
+
+    public int hiddenSize() { return hidden; }
+
+    public int layerCount() { return layers.length; }
+
+    public LayerTrace layer(int l) { return layers[l]; }
+
+    public LayerTrace top() { return layers[layers.length - 1]; }
+
+    public boolean hasReadout() { return logits != null; }
+
+    public int outputSize() { return outputSize; }
+
+    /** The token ids of the input (null for numeric input), [B][T]. */
+    public int[][] tokens() { return tokens; }
+
+    /** Readout logits at step t, [B][V]. */
+    public DMatrixRMaj logits(int t) { return logits[t]; }
+
+    /** Softmax probabilities at step t, [B][V]. */
+    public DMatrixRMaj probabilities(int t) { return probabilities[t]; }
+
+    /** h_t[unit] of sequence 0. */
+    public double hidden(int layer, int t, int unit) {
+        return layers[layer].h[t].data[unit];
+    }
+
+    /** c_t[unit] of sequence 0 (LSTM). */
+    public double cellState(int layer, int t, int unit) {
+        return layers[layer].c[t].data[unit];
+    }
+
+    /** Activation of gate {@code gate} (block index) of sequence 0 at step t. */
+    public double gate(int layer, int gate, int t, int unit) {
+        return layers[layer].act[t].data[gate * hidden + unit];
+    }
+
+    /** Pre-activation of gate {@code gate} of sequence 0 at step t. */
+    public double preActivation(int layer, int gate, int t, int unit) {
+        return layers[layer].pre[t].data[gate * hidden + unit];
+    }
+
+    /** Probability of output {@code k} after step t, sequence 0. */
+    public double probability(int t, int k) {
+        return probabilities[t].data[k];
+    }
+}

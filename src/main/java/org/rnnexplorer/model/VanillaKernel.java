@@ -1,0 +1,34 @@
+package org.rnnexplorer.model;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * The vanilla (Elman) cell: {@code h_t = tanh(W_ih x_t + b_ih + W_hh h_{t-1} + b_hh)}.
+ * Backward: {@code dL/dpre = dL/dh_t ⊙ (1 − h_t²)}.
+ */
+final class VanillaKernel extends CellKernel {
+
+    @Override
+    void forward(LayerWeights w, DMatrixRMaj wIhT, DMatrixRMaj wHhT, LayerTrace lt, int t, Clamps clamps,
+                 DMatrixRMaj scratch) {
+        DMatrixRMaj z = lt.pre[t], a = lt.act[t], h = lt.h[t];
+        affine(w, wIhT, wHhT, lt.x[t], lt.hPrev(t), z);
+        double[] zd = z.data, ad = a.data;
+        for (int i = 0; i < zd.length; i++) ad[i] = Math.tanh(zd[i]);
+        clamps.applyGates(t, a);
+        System.arraycopy(ad, 0, h.data, 0, ad.length);
+        clamps.applyHidden(t, h);
+    }
+
+    @Override
+    void backward(LayerTrace lt, int t, Clamps clamps, LayerGradients g) {
+        DMatrixRMaj dh = g.dhLocal;
+        dh.setTo(g.dH[t]);
+        clamps.blockHidden(t, dh);
+        double[] a = lt.act[t].data, dhd = dh.data, dp = g.dPreIh.data;
+        for (int i = 0; i < dp.length; i++) dp[i] = dhd[i] * (1.0 - a[i] * a[i]);
+        clamps.blockGates(t, g.dPreIh);
+        g.dPreHh.setTo(g.dPreIh);
+        g.dhDirect.zero();
+    }
+}

@@ -51,7 +51,8 @@ public final class BackwardPass {
         CellKernel kernel = CellKernel.of(model.cell());
         for (int l = model.layerCount() - 1; l >= 0; l--) {
             DMatrixRMaj[] external = l == model.layerCount() - 1 ? g.dTopDirect : g.layer(l + 1).dX;
-            layerBackward(model.layer(l), l, trace.layer(l), g.layer(l), external, kernel, clamps[l], g);
+            boolean needDx = l > 0 || g.inputGradient() || model.embedding() != null;
+            layerBackward(model.layer(l), l, trace.layer(l), g.layer(l), external, kernel, clamps[l], g, needDx);
         }
         if (model.embedding() != null) {
             DMatrixRMaj dEmb = g.parameter("embedding.weight");
@@ -81,7 +82,8 @@ public final class BackwardPass {
     }
 
     private static void layerBackward(LayerWeights w, int l, LayerTrace lt, LayerGradients lg, DMatrixRMaj[] external,
-                                      CellKernel kernel, Clamps clamps, Gradients g) {
+                                      CellKernel kernel, Clamps clamps, Gradients g,
+                                      boolean needDx) {
         DMatrixRMaj dWih = g.parameter("rnn.weight_ih_l" + l), dWhh = g.parameter("rnn.weight_hh_l" + l);
         DMatrixRMaj dBih = g.parameter("rnn.bias_ih_l" + l), dBhh = g.parameter("rnn.bias_hh_l" + l);
         lg.dhNext.zero();
@@ -92,7 +94,7 @@ public final class BackwardPass {
             // dL/dh_{t-1} through the recurrence, dL/dx_t through the input weights
             CommonOps_DDRM.mult(lg.dPreHh, w.wHh, lg.dhNext);
             CommonOps_DDRM.addEquals(lg.dhNext, lg.dhDirect);
-            CommonOps_DDRM.mult(lg.dPreIh, w.wIh, lg.dX[t]);
+            if (needDx) CommonOps_DDRM.mult(lg.dPreIh, w.wIh, lg.dX[t]);
             CommonOps_DDRM.multAddTransA(lg.dPreIh, lt.x[t], dWih);
             CommonOps_DDRM.multAddTransA(lg.dPreHh, lt.hPrev(t), dWhh);
             addColumnSums(lg.dPreIh, dBih);

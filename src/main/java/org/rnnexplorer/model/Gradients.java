@@ -14,6 +14,7 @@ public final class Gradients {
     private final int steps;
     private final int batch;
     double loss;
+    private boolean inputGradient = true;
     /** Gradient at the readout's logits, [B][V] per step; null without a head. */
     final DMatrixRMaj[] dLogits;
     /** Gradient the objective puts on the top layer's h_t directly (before the recurrence), [B][H] per step. */
@@ -34,6 +35,18 @@ public final class Gradients {
     }
 
     public double loss() { return loss; }
+
+    /**
+     * Whether the backward pass computes dL/dx_t at layer 0 (default yes). Training a model on numeric input and
+     * the PyTorch benchmark protocol, whose inputs do not require gradients, can skip it; an embedding always
+     * needs it.
+     */
+    public Gradients withInputGradient(boolean wanted) {
+        this.inputGradient = wanted;
+        return this;
+    }
+
+    public boolean inputGradient() { return inputGradient; }
 
     public int steps() { return steps; }
 

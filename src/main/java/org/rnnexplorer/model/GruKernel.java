@@ -44,7 +44,7 @@ final class GruKernel extends CellKernel {
                 double hnv = sd[o + 2 * hs + u];
                 hn[s + u] = hnv;
                 zd[o + 2 * hs + u] += ad[o + u] * hnv;
-                ad[o + 2 * hs + u] = Math.tanh(zd[o + 2 * hs + u]);
+                ad[o + 2 * hs + u] = Activations.tanh(zd[o + 2 * hs + u]);
             }
         }
         clamps.applyGates(t, a);

@@ -30,7 +30,7 @@ final class LstmKernel extends CellKernel {
             for (int u = 0; u < hs; u++) {
                 ad[o + u] = Activations.sigmoid(zd[o + u]);
                 ad[o + hs + u] = Activations.sigmoid(zd[o + hs + u]);
-                ad[o + 2 * hs + u] = Math.tanh(zd[o + 2 * hs + u]);
+                ad[o + 2 * hs + u] = Activations.tanh(zd[o + 2 * hs + u]);
                 ad[o + 3 * hs + u] = Activations.sigmoid(zd[o + 3 * hs + u]);
             }
         }
@@ -47,7 +47,7 @@ final class LstmKernel extends CellKernel {
         for (int b = 0; b < rows; b++) {
             int o = b * gh, s = b * hs;
             for (int u = 0; u < hs; u++) {
-                double th = Math.tanh(cd[s + u]);
+                double th = Activations.tanh(cd[s + u]);
                 tc[s + u] = th;
                 hd[s + u] = ad[o + 3 * hs + u] * th;
             }

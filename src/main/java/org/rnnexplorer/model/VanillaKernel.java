@@ -14,7 +14,7 @@ final class VanillaKernel extends CellKernel {
         DMatrixRMaj z = lt.pre[t], a = lt.act[t], h = lt.h[t];
         affine(w, wIhT, wHhT, lt.x[t], lt.hPrev(t), z);
         double[] zd = z.data, ad = a.data;
-        for (int i = 0; i < zd.length; i++) ad[i] = Math.tanh(zd[i]);
+        for (int i = 0; i < zd.length; i++) ad[i] = Activations.tanh(zd[i]);
         clamps.applyGates(t, a);
         System.arraycopy(ad, 0, h.data, 0, ad.length);
         clamps.applyHidden(t, h);

@@ -1,0 +1,102 @@
+package org.rnnexplorer.cli;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import org.rnnexplorer.model.BackwardPass;
+import org.rnnexplorer.model.CellType;
+import org.rnnexplorer.model.DotObjective;
+import org.rnnexplorer.model.ForwardPass;
+import org.rnnexplorer.model.Gradients;
+import org.rnnexplorer.model.InputBatch;
+import org.rnnexplorer.model.LayerWeights;
+import org.rnnexplorer.model.RnnModel;
+import org.rnnexplorer.model.Trace;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Times the engine on the protocols of {@code torch_peer_bench.py}. {@code trace}: one sequence x[T][D], zero state,
+ * forward, then dL/dh_t (and dL/dc_t, and every parameter gradient) for {@code L = Σ h_{T−1}}. Prints one JSON line
+ * per measurement with the median over the repetitions, after warm-up, on this one thread.
+ */
+@Command(name = "bench", description = "Time the engine on the PyTorch peer's protocols; one JSON line per measurement.")
+public final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--protocol", defaultValue = "trace", description = "trace (train comes with the trainer)")
+    String protocol;
+
+    @Option(names = "--cell", defaultValue = "lstm", description = "rnn, lstm or gru")
+    String cell;
+
+    @Option(names = "--input-size", defaultValue = "16", description = "D")
+    int inputSize;
+
+    @Option(names = "--hidden", defaultValue = "64", description = "H")
+    int hidden;
+
+    @Option(names = "--steps", defaultValue = "200", description = "T")
+    int steps;
+
+    @Option(names = "--batch", defaultValue = "1", description = "B")
+    int batch;
+
+    @Option(names = "--reps", defaultValue = "15", description = "timed repetitions (the median is printed)")
+    int reps;
+
+    @Option(names = "--warmup", defaultValue = "20", description = "untimed repetitions first")
+    int warmup;
+
+    @Override
+    public Integer call() {
+        CellType c = CellType.fromId(cell);
+        if (c == null) throw new BadInputException("--cell: unknown cell '" + cell + "' (rnn, lstm or gru)");
+        if (inputSize < 1 || hidden < 1 || steps < 1 || batch < 1 || reps < 1 || warmup < 0)
+            throw new BadInputException("sizes, steps, batch and reps must be positive");
+        if (!protocol.equals("trace")) throw new BadInputException("--protocol: unknown protocol '" + protocol + "'");
+        RnnModel model = randomModel(c, inputSize, hidden, new Random(1));
+        Random r = new Random(2);
+        double[][][] x = new double[batch][steps][inputSize];
+        for (double[][] seq : x) for (double[] row : seq) for (int j = 0; j < inputSize; j++) row[j] = r.nextGaussian();
+        InputBatch input = InputBatch.ofVectorBatch(x);
+        Trace trace = new Trace(model, batch, steps);
+        Gradients g = new Gradients(model, batch, steps).withInputGradient(false); // as the peer: x needs no gradient
+        DotObjective objective = DotObjective.sum(hidden);
+        Runnable once = () -> {
+            ForwardPass.run(model, input, List.of(), trace);
+            BackwardPass.run(model, trace, objective, List.of(), g);
+        };
+        double ms = medianMillis(once, warmup, reps);
+        System.out.println(String.format(Locale.ROOT,
+                "{\"protocol\": \"trace\", \"engine\": \"rnn-explorer\", \"cell\": \"%s\", \"D\": %d, \"H\": %d, \"T\": %d, "
+                        + "\"B\": %d, \"dtype\": \"float64\", \"threads\": 1, \"median_ms\": %.3f}",
+                c.id(), inputSize, hidden, steps, batch, ms));
+        return 0;
+    }
+
+    static double medianMillis(Runnable task, int warmup, int reps) {
+        for (int i = 0; i < warmup; i++) task.run();
+        double[] ts = new double[reps];
+        for (int i = 0; i < reps; i++) {
+            long t0 = System.nanoTime();
+            task.run();
+            ts[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        Arrays.sort(ts);
+        return reps % 2 == 1 ? ts[reps / 2] : (ts[reps / 2 - 1] + ts[reps / 2]) / 2;
+    }
+
+    /** Weights uniform in ±1/√H, PyTorch's default initialisation. */
+    static RnnModel randomModel(CellType c, int d, int h, Random r) {
+        double k = 1.0 / Math.sqrt(h);
+        List<LayerWeights> ls = new ArrayList<>();
+        LayerWeights w = LayerWeights.zeros(c.blocks(), d, h);
+        for (var m : List.of(w.wIh, w.wHh, w.bIh, w.bHh))
+            for (int i = 0; i < m.data.length; i++) m.data[i] = (2 * r.nextDouble() - 1) * k;
+        ls.add(w);
+        return new RnnModel(c, d, h, ls, null, null, null, null, null, null);
+    }
+}

@@ -166,8 +166,9 @@ final class ModelFileReader {
     static String describe(JsonProcessingException e) {
         JsonLocation at = e.getLocation();
         String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-        if (e instanceof JsonEOFException) return "truncated: the JSON ends" + where + " before it is complete";
         String detail = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().split("\\R", 2)[0];
+        if (e instanceof JsonEOFException || detail.contains("end-of-input"))
+            return "truncated: the JSON ends" + where + " before it is complete";
         if (detail.length() > 120) detail = detail.substring(0, 117) + "...";
         return "not valid JSON" + where + (detail.isEmpty() ? "" : ": " + detail);
     }

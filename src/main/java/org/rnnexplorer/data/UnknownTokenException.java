@@ -14,7 +14,7 @@ public final class UnknownTokenException extends IllegalArgumentException {
 
     /** @param positions each unknown token, in order of first appearance, with its token positions (from 0) */
     public UnknownTokenException(Map<String, List<Integer>> positions) {
-        super(describe(positions));
+        super("not in the vocabulary: " + describe(positions, "tokens"));
         this.positions = Collections.unmodifiableMap(new LinkedHashMap<>(positions));
     }
 
@@ -23,8 +23,16 @@ public final class UnknownTokenException extends IllegalArgumentException {
         return positions;
     }
 
-    private static String describe(Map<String, List<Integer>> positions) {
-        StringBuilder sb = new StringBuilder("not in the vocabulary: ");
+    /**
+     * The unknown tokens and their positions, e.g. {@code "é" at 3, 17; "€" at 5 (positions count characters from 0)},
+     * with {@code unit} naming what the positions count.
+     */
+    public String describePositions(String unit) {
+        return describe(positions, unit);
+    }
+
+    private static String describe(Map<String, List<Integer>> positions, String unit) {
+        StringBuilder sb = new StringBuilder();
         int shown = 0;
         for (Map.Entry<String, List<Integer>> e : positions.entrySet()) {
             if (shown == SHOWN_TOKENS) {
@@ -38,7 +46,7 @@ public final class UnknownTokenException extends IllegalArgumentException {
             if (at.size() > SHOWN_POSITIONS) sb.append(" and ").append(at.size() - SHOWN_POSITIONS).append(" more");
             shown++;
         }
-        return sb.append(" (positions count tokens from 0)").toString();
+        return sb.append(" (positions count ").append(unit).append(" from 0)").toString();
     }
 
     /** A token in double quotes, with line breaks, tabs and other invisible characters escaped. */

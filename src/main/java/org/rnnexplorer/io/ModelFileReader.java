@@ -169,6 +169,7 @@ final class ModelFileReader {
         String detail = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().split("\\R", 2)[0];
         if (e instanceof JsonEOFException || detail.contains("end-of-input"))
             return "truncated: the JSON ends" + where + " before it is complete";
+        if (detail.length() > 80 && detail.indexOf("): ") > 0) detail = detail.substring(0, detail.indexOf("): ") + 1);
         if (detail.length() > 120) detail = detail.substring(0, 117) + "...";
         return "not valid JSON" + where + (detail.isEmpty() ? "" : ": " + detail);
     }

@@ -3,6 +3,7 @@ package org.rnnexplorer.ui;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.rnnexplorer.data.Tokenizer;
 import org.rnnexplorer.model.InputBatch;
 import org.rnnexplorer.model.RnnModel;
 
@@ -44,7 +45,7 @@ public record EncodedInput(List<String> tokens, int[] ids, double[][] vectors, L
 
     private static EncodedInput tokens(RnnModel model, String text) {
         List<String> vocab = model.vocabulary();
-        List<String> pieces = TextSplitter.split(model.tokenizer(), text);
+        List<String> pieces = Tokenizer.named(model.tokenizer() == null ? "char" : model.tokenizer()).split(text);
         int unk = vocab.indexOf("<unk>");
         List<String> fed = new ArrayList<>();
         int[] ids = new int[pieces.size()];

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.rnnexplorer.io.ModelFile;
 import org.rnnexplorer.model.RnnModel;
 
 /**
@@ -53,7 +54,7 @@ public final class ModelCatalog {
     public static RnnModel readBundled(String file) {
         try (InputStream in = ModelCatalog.class.getResourceAsStream("/bundled/models/" + file)) {
             if (in == null) throw new IllegalArgumentException(file + ": not found among the bundled models");
-            return ModelFiles.read(in, file);
+            return ModelFile.read(in, file);
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": " + e.getMessage(), e);
         }
@@ -62,7 +63,7 @@ public final class ModelCatalog {
     /** An entry for a model file on disk. */
     public static ModelEntry ofFile(Path file) {
         return new ModelEntry(file.getFileName().toString(), "opened from " + file, file.toString(), null,
-                () -> ModelFiles.read(file));
+                () -> ModelFile.read(file));
     }
 
     /** The input to open a model with: the entry's example, the model's own, or a text its vocabulary can read. */

@@ -139,7 +139,7 @@ class ExplorerViewModelTest {
         vm.openFile(bad);
         settle();
         assertEquals(1, errors.size());
-        assertTrue(errors.get(0).startsWith("broken.json: "), errors.get(0));
+        assertTrue(errors.get(0).startsWith(bad + ": "), errors.get(0));
         assertFalse(errors.get(0).contains("\n"));
         assertEquals(44, vm.steps(), "the open model stays");
         assertNotNull(vm.entryProperty().get());

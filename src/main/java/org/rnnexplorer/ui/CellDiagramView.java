@@ -66,6 +66,8 @@ public final class CellDiagramView extends Region {
         progress.addListener((o, a, b) -> draw());
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, this::hover);
         canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, this::click);
+        setFocusTraversable(true);
+        addEventFilter(MouseEvent.MOUSE_PRESSED, e -> requestFocus());
     }
 
     public void bind(ExplorerViewModel model, WhatIfMenus whatIfMenus) {

@@ -195,15 +195,15 @@ public final class ExplorerController {
     }
 
     private void installKeys(Scene scene) {
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && scene.getFocusOwner() instanceof TextInputControl) {
+                strip.requestFocus();
+                e.consume();
+            }
+        });
         scene.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             Node focus = scene.getFocusOwner();
-            if (focus instanceof TextInputControl) {
-                if (e.getCode() == KeyCode.ESCAPE) {
-                    strip.requestFocus();
-                    e.consume();
-                }
-                return;
-            }
+            if (focus instanceof TextInputControl) return;
             switch (e.getCode()) {
                 case SPACE -> vm.togglePlay();
                 case RIGHT -> vm.stepForward();

@@ -68,6 +68,7 @@ public final class SequenceStrip extends VBox {
         row.setMinHeight(0);
         row.widthProperty().addListener((o, a, b) -> rebuildChips());
         setFocusTraversable(true);
+        addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> requestFocus());
         setSpacing(4);
         getChildren().addAll(caption, row, scroll);
     }

@@ -1,0 +1,195 @@
+package org.rnnexplorer.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.rnnexplorer.model.Trace;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Drives the explorer window as a user would, and checks what it displays. */
+@ExtendWith(ApplicationExtension.class)
+class ExplorerWindowTest {
+    ExplorerWindow window;
+    ExplorerViewModel vm;
+
+    @BeforeAll
+    static void noPrefs() {
+        System.setProperty("rnnexplorer.noPrefs", "true");
+    }
+
+    @Start
+    void start(Stage stage) {
+        window = ExplorerWindow.show(stage);
+        vm = window.controller().viewModel();
+        vm.reducedMotionProperty().set(true);
+        stage.requestFocus();
+    }
+
+    static void waitUntil(Supplier<Boolean> condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition::get);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    String text(FxRobot robot, String query) {
+        return robot.lookup(query).queryAs(Label.class).getText();
+    }
+
+    String currentChip(FxRobot robot) {
+        Node chip = robot.lookup(".chip.current").query();
+        return ((SequenceStrip.Chip) chip).token.getText();
+    }
+
+    void waitForOpen(String title) throws TimeoutException {
+        waitUntil(() -> vm.entryProperty().get() != null && vm.entryProperty().get().title().equals(title)
+                && vm.result() != null && !vm.busyProperty().get());
+    }
+
+    @Test
+    void opensOnTheBundledLstmWithNothingToSetUp(FxRobot robot) throws Exception {
+        waitForOpen("LSTM — next character (reference model)");
+        assertEquals("LSTM — next character (reference model)", text(robot, ".model-title"));
+        assertEquals("LSTM · 1 layer · 24 units · 37 characters · next-token readout", text(robot, ".model-summary"));
+        assertEquals("step 1 of 44: 'T'", text(robot, ".step-label"));
+        assertEquals("T", currentChip(robot));
+        // the equations of the deck are on screen, with numbers
+        assertEquals("fₜ = σ(W_f·[hₜ₋₁, xₜ] + b_f)", text(robot, "#equation-formula-0"));
+        int u = vm.unitProperty().get();
+        Trace tr = vm.result().original();
+        assertTrue(text(robot, "#equation-numbers-0").endsWith("= " + Num.f(tr.gate(0, 1, 0, u))));
+    }
+
+    @Test
+    void typeTextThenStepWithTheKeyboard(FxRobot robot) throws Exception {
+        waitForOpen("LSTM — next character (reference model)");
+        robot.clickOn(".text-area");
+        robot.press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL);
+        robot.write("(a cat)");
+        robot.clickOn(".strip-caption"); // the keys go back to playback
+        waitUntil(() -> vm.steps() == 7 && !vm.busyProperty().get());
+        assertEquals("step 1 of 7: '('", text(robot, ".step-label"));
+        robot.type(KeyCode.RIGHT, 2);
+        assertEquals("step 3 of 7: '␣'", text(robot, ".step-label"));
+        assertEquals("␣", currentChip(robot));
+        robot.type(KeyCode.END);
+        assertEquals("step 7 of 7: ')'", text(robot, ".step-label"));
+        assertEquals(")", currentChip(robot));
+        robot.type(KeyCode.LEFT);
+        assertEquals("t", currentChip(robot));
+        robot.type(KeyCode.HOME);
+        assertEquals("step 1 of 7: '('", text(robot, ".step-label"));
+        // Space plays: the steps advance on their own until Space pauses
+        robot.interact(() -> vm.stepsPerSecondProperty().set(10));
+        robot.type(KeyCode.SPACE);
+        waitUntil(() -> vm.stepProperty().get() >= 2);
+        robot.type(KeyCode.SPACE);
+        assertFalse(vm.playingProperty().get());
+        int paused = vm.stepProperty().get();
+        Thread.sleep(300);
+        assertEquals(paused, vm.stepProperty().get(), "paused");
+        // a click on a chip jumps to its step
+        robot.clickOn(robot.lookup(".chip").nth(4).queryAs(Node.class));
+        assertEquals("step 5 of 7: 'a'", text(robot, ".step-label"));
+    }
+
+    @Test
+    void aClickOnAGateStripSelectsTheUnitEverywhere(FxRobot robot) throws Exception {
+        waitForOpen("LSTM — next character (reference model)");
+        robot.type(KeyCode.RIGHT, 5);
+        assertEquals("step 6 of 44: 'o'", text(robot, ".step-label"));
+        CellDiagramView d = window.controller().diagram();
+        Point2D p = d.localToScreen(d.unitCentre("forget gate", 3));
+        robot.clickOn(p);
+        assertEquals(3, vm.unitProperty().get());
+        Trace tr = vm.result().original();
+        assertEquals("unit 3: h = " + Num.f(tr.hidden(0, 5, 3)) + ", C = " + Num.f(tr.cellState(0, 5, 3)),
+                text(robot, ".unit-label"));
+        assertEquals("Unit 3 at step 6 ('o')", text(robot, ".equations-heading"));
+        // the forget-gate line with unit 3's numbers: σ(from h + from x + bias) = f
+        String numbers = text(robot, "#equation-numbers-0");
+        assertTrue(numbers.startsWith("= σ("), numbers);
+        assertTrue(numbers.endsWith("= " + Num.f(tr.gate(0, 1, 5, 3))), numbers);
+        assertEquals("= " + Num.f(tr.gate(0, 1, 5, 3)) + " × " + Num.term(tr.cellState(0, 4, 3)) + " + "
+                + Num.f(tr.gate(0, 0, 5, 3)) + " × " + Num.term(tr.gate(0, 2, 5, 3)) + " = "
+                + Num.f(tr.cellState(0, 5, 3)), text(robot, "#equation-numbers-3"));
+        assertTrue(robot.lookup(".strip-caption").queryAs(Label.class).getText().contains("coloured by h of unit 3"));
+        // keyboard selects the next unit
+        robot.type(KeyCode.DOWN);
+        assertEquals(4, vm.unitProperty().get());
+    }
+
+    @Test
+    void clampingAGateShowsTheChangedTraceBesideTheOriginal(FxRobot robot) throws Exception {
+        waitForOpen("LSTM — next character (reference model)");
+        robot.type(KeyCode.RIGHT, 12);
+        CellDiagramView d = window.controller().diagram();
+        robot.rightClickOn(d.localToScreen(d.unitCentre("forget gate", 7)));
+        robot.clickOn("Clamp forget gate of unit 7 to 0");
+        waitUntil(() -> vm.result().hasWhatIf() && !vm.busyProperty().get());
+        TraceResult r = vm.result();
+        for (int t = 0; t < r.steps(); t++) assertEquals(0.0, r.whatIf().gate(0, 1, t, 7), 0.0);
+        assertEquals("What-if", window.controller().sideTabs().getSelectionModel().getSelectedItem().getText());
+        assertTrue(text(robot, "#what-if-summary").startsWith("forget gate of unit 7 (layer 1) held at 0.000."));
+        assertEquals("at step 13, unit 7: h = " + Num.f(r.original().hidden(0, 12, 7)) + " → "
+                + Num.f(r.whatIf().hidden(0, 12, 7)) + " with the what-if", text(robot, "#what-if-at-step"));
+        assertTrue(Math.abs(r.original().hidden(0, 12, 7) - r.whatIf().hidden(0, 12, 7)) > 1e-3,
+                "forgetting everything changes h");
+        robot.clickOn("#clear-what-ifs-button");
+        waitUntil(() -> !vm.result().hasWhatIf());
+        assertTrue(text(robot, "#what-if-summary").startsWith("No what-if"));
+    }
+
+    @Test
+    void theModelMenuOpensAnotherModelAndABadFileShowsTheErrorInADialog(FxRobot robot, @TempDir Path dir)
+            throws Exception {
+        waitForOpen("LSTM — next character (reference model)");
+        robot.clickOn("Model");
+        robot.clickOn("GRU — next character, 2 layers (reference model)");
+        waitForOpen("GRU — next character, 2 layers (reference model)");
+        assertEquals("GRU (reset after) · 2 layers · 16 units · 36 characters · next-token readout",
+                text(robot, ".model-summary"));
+        assertEquals("Candidate (reset after)", robot.lookup(".equation-name").nth(2).queryAs(Label.class).getText());
+        // layer 2 of the stack
+        robot.interact(() -> vm.layerProperty().set(1));
+        assertTrue(text(robot, ".equations-heading").endsWith(", layer 2"));
+
+        Path bad = dir.resolve("bad-model.json");
+        Files.writeString(bad, "{ not json");
+        robot.interact(() -> vm.openFile(bad));
+        waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        DialogPane pane = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+        assertTrue(pane.getContentText().startsWith(bad + ": "), pane.getContentText());
+        assertEquals("GRU — next character, 2 layers (reference model)", text(robot, ".model-title"), "still open");
+    }
+
+    @Test
+    void unknownCharactersAreMarkedNotFatal(FxRobot robot) throws Exception {
+        waitForOpen("LSTM — next character (reference model)");
+        robot.interact(() -> vm.inputTextProperty().set("xylophone"));
+        waitUntil(() -> !vm.busyProperty().get() && vm.steps() == 8);
+        assertEquals("1 character is not in the vocabulary, skipped: 'x' (at 1)", text(robot, ".unknown"));
+        assertEquals("y", currentChip(robot));
+        List<String> tokens = vm.result().input().tokens();
+        assertEquals(List.of("y", "l", "o", "p", "h", "o", "n", "e"), tokens);
+    }
+}

@@ -43,6 +43,9 @@ public final class CellDiagramView extends Region {
     private Timeline animation;
     private double scale = 1, offX, offY;
     private WhatIfMenus menus;
+    private TraceResult scaledResult;
+    private int scaledLayer;
+    private double[] scales;
 
     /** Where a strip was drawn, in design coordinates, and what it shows. */
     private record Hit(double x, double y, double w, double h, int n, String name, double[] values, Quantity q) {
@@ -90,7 +93,12 @@ public final class CellDiagramView extends Region {
         }
         int t = Math.min(vm.stepProperty().get(), r.steps() - 1);
         int layer = Math.min(vm.layerProperty().get(), r.model().layerCount() - 1);
-        DiagramFrame next = DiagramFrame.of(r, layer, t);
+        if (r != scaledResult || layer != scaledLayer) {
+            scales = DiagramFrame.scales(r, layer);
+            scaledResult = r;
+            scaledLayer = layer;
+        }
+        DiagramFrame next = DiagramFrame.of(r, layer, t, scales);
         DiagramFrame shown = current();
         double ms = vm.effectiveTransitionMillis();
         if (animation != null) animation.stop();

@@ -15,7 +15,23 @@ import org.rnnexplorer.model.Trace;
 public record DiagramFrame(CellType cell, int step, String token, double[] hPrev, double[] cPrev, double[] x,
                            double[][] gates, double[] c, double[] h, double cScale, double xScale) {
 
+    /** The colour scales of a layer over the whole trace, {C, x}. */
+    public static double[] scales(TraceResult r, int layer) {
+        LayerTrace lt = r.original().layer(layer);
+        int hs = r.original().hiddenSize();
+        double cScale = 1, xScale = 1e-9;
+        for (int s = 0; s < r.steps(); s++) {
+            if (lt.c != null) for (int u = 0; u < hs; u++) cScale = Math.max(cScale, Math.abs(lt.c[s].data[u]));
+            for (int j = 0; j < lt.x[s].numCols; j++) xScale = Math.max(xScale, Math.abs(lt.x[s].data[j]));
+        }
+        return new double[] {cScale, xScale};
+    }
+
     public static DiagramFrame of(TraceResult r, int layer, int t) {
+        return of(r, layer, t, scales(r, layer));
+    }
+
+    public static DiagramFrame of(TraceResult r, int layer, int t, double[] scales) {
         Trace tr = r.original();
         LayerTrace lt = tr.layer(layer);
         int hs = tr.hiddenSize();
@@ -23,18 +39,10 @@ public record DiagramFrame(CellType cell, int step, String token, double[] hPrev
         double[][] gates = new double[cell.blocks()][hs];
         for (int g = 0; g < cell.blocks(); g++)
             for (int u = 0; u < hs; u++) gates[g][u] = lt.act[t].data[g * hs + u];
-        double cScale = 1, xScale = 1e-9;
-        for (int s = 0; s < tr.steps(); s++) {
-            if (lt.c != null) for (int u = 0; u < hs; u++) cScale = Math.max(cScale, Math.abs(lt.c[s].data[u]));
-            DoubleRow xs = new DoubleRow(lt.x[s].data, lt.x[s].numCols);
-            for (int j = 0; j < xs.n; j++) xScale = Math.max(xScale, Math.abs(xs.data[j]));
-        }
+        double cScale = scales[0], xScale = scales[1];
         return new DiagramFrame(cell, t, r.input().tokens().get(t), row(lt.hPrev(t).data, hs),
                 lt.c == null ? null : row(lt.cPrev(t).data, hs), row(lt.x[t].data, lt.x[t].numCols), gates,
                 lt.c == null ? null : row(lt.c[t].data, hs), row(lt.h[t].data, hs), cScale, xScale);
-    }
-
-    private record DoubleRow(double[] data, int n) {
     }
 
     private static double[] row(double[] data, int n) {

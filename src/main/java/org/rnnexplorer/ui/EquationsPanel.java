@@ -1,5 +1,6 @@
 package org.rnnexplorer.ui;
 
+import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
@@ -30,32 +31,42 @@ public final class EquationsPanel extends VBox {
     }
 
     private void rebuild() {
-        lines.getChildren().clear();
         TraceResult r = vm.result();
         if (r == null || r.steps() == 0) {
             heading.setText("Equations");
             note.setText("");
+            lines.getChildren().clear();
             return;
         }
         int t = Math.min(vm.stepProperty().get(), r.steps() - 1);
         heading.setText("Unit " + vm.unitProperty().get() + " at step " + (t + 1) + " ('"
                 + TokenLabels.visible(r.input().tokens().get(t)) + "')"
                 + (r.model().layerCount() > 1 ? ", layer " + (vm.layerProperty().get() + 1) : ""));
-        int i = 0;
-        for (EquationLine e : vm.equations()) {
-            Label name = new Label(e.name());
-            name.getStyleClass().add("equation-name");
-            Label formula = new Label(e.formula());
-            formula.getStyleClass().add("equation-formula");
-            Label numbers = new Label(e.numbers());
-            numbers.getStyleClass().add("equation-numbers");
-            numbers.setId("equation-numbers-" + i);
-            formula.setId("equation-formula-" + i);
-            VBox box = new VBox(1, name, formula, numbers);
-            box.getStyleClass().add("equation");
-            lines.getChildren().add(box);
-            i++;
+        List<EquationLine> eqs = vm.equations();
+        // the same nodes are reused from step to step: only their text changes
+        while (lines.getChildren().size() > eqs.size()) lines.getChildren().remove(lines.getChildren().size() - 1);
+        while (lines.getChildren().size() < eqs.size()) lines.getChildren().add(box(lines.getChildren().size()));
+        for (int i = 0; i < eqs.size(); i++) {
+            VBox box = (VBox) lines.getChildren().get(i);
+            EquationLine e = eqs.get(i);
+            ((Label) box.getChildren().get(0)).setText(e.name());
+            ((Label) box.getChildren().get(1)).setText(e.formula());
+            ((Label) box.getChildren().get(2)).setText(e.numbers());
         }
         note.setText(EquationSheet.note(r.model().cell()));
+    }
+
+    private static VBox box(int i) {
+        Label name = new Label();
+        name.getStyleClass().add("equation-name");
+        Label formula = new Label();
+        formula.getStyleClass().add("equation-formula");
+        formula.setId("equation-formula-" + i);
+        Label numbers = new Label();
+        numbers.getStyleClass().add("equation-numbers");
+        numbers.setId("equation-numbers-" + i);
+        VBox box = new VBox(1, name, formula, numbers);
+        box.getStyleClass().add("equation");
+        return box;
     }
 }

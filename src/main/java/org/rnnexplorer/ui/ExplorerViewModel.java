@@ -70,6 +70,7 @@ public final class ExplorerViewModel implements AutoCloseable {
     private ModelEntry pendingEntry;
     private boolean suppressRequests;
     private boolean applying;
+    private TraceResult summarised;
 
     public ExplorerViewModel(Executor applier) {
         worker = new LatestWinsExecutor("trace-worker", applier);
@@ -297,7 +298,10 @@ public final class ExplorerViewModel implements AutoCloseable {
         if (r.model().cell().hasCellState()) ul.append(", C = ").append(Num.f(tr.cellState(l, t, u)));
         unitLabel.set(ul.toString());
         equations.setAll(EquationSheet.lines(r.model(), tr, l, t, u));
-        whatIfSummary.set(describeWhatIfs(r));
+        if (r != summarised) {
+            whatIfSummary.set(describeWhatIfs(r));
+            summarised = r;
+        }
         if (r.hasWhatIf()) {
             whatIfAtStep.set("at step " + (t + 1) + ", unit " + u + ": h = " + Num.f(tr.hidden(l, t, u)) + " → "
                     + Num.f(r.whatIf().hidden(l, t, u)) + " with the what-if");

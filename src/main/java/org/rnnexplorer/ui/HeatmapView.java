@@ -7,7 +7,7 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
-import javafx.scene.image.PixelWriter;
+import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
@@ -115,31 +115,60 @@ public final class HeatmapView extends VBox {
 
     /** Recomputes the image: one pixel per (column, unit), at most one column per screen pixel. */
     void rebuild() {
-        image = null;
         TraceResult r = vm == null ? null : vm.result();
         Trace tr = r == null ? null : source.trace(r);
         int w = (int) canvas.getWidth();
         boolean fits = tr != null && (quantity.gate() == -1 || (quantity.gate() == -2 && tr.cell().hasCellState())
                 || (quantity.gate() >= 0 && quantity.gate() < tr.cell().gateNames().size()));
         if (!fits || w < 2 || r.steps() == 0) {
+            image = null;
+            shown = null;
+            pixels.submit(() -> null, x -> { }, e -> { }); // cancels a computation still running
             draw();
             return;
         }
         int steps = r.steps(), units = tr.hiddenSize();
         int layer = Math.min(vm.layerProperty().get(), tr.layerCount() - 1);
-        imageCols = Math.min(steps, w);
-        image = new WritableImage(imageCols, units);
-        PixelWriter pw = image.getPixelWriter();
+        int cols = Math.min(steps, w);
         Palette p = Palette.of(vm.presenterProperty().get());
+        if (steps <= SMALL) {
+            show(r, cols, units, pixels(r, layer, steps, units, cols, p));
+        } else {
+            pixels.submit(() -> pixels(r, layer, steps, units, cols, p), argb -> show(r, cols, units, argb),
+                    e -> { });
+        }
+    }
+
+    /** Inputs up to this many steps are drawn at once; longer ones are computed off the JavaFX thread. */
+    static final int SMALL = 400;
+    /** One thread computes the pixels of every heatmap; each heatmap's latest request wins. */
+    private static final java.util.concurrent.ExecutorService PIXEL_THREAD = LatestWinsExecutor.singleThread("heatmap-pixels");
+    private final LatestWinsExecutor pixels = new LatestWinsExecutor(PIXEL_THREAD, javafx.application.Platform::runLater);
+    private TraceResult shown;
+
+    /**
+     * The colours of a units × columns image, row-major; each column is the mean of the steps it covers
+     * ({@code steps / cols} of them).
+     */
+    private int[] pixels(TraceResult r, int layer, int steps, int units, int cols, Palette p) {
         double scale = scaleOf.apply(r);
-        for (int col = 0; col < imageCols; col++) {
-            int t0 = (int) ((long) col * steps / imageCols), t1 = Math.max(t0 + 1, (int) ((long) (col + 1) * steps / imageCols));
+        int[] argb = new int[cols * units];
+        for (int col = 0; col < cols; col++) {
+            int t0 = (int) ((long) col * steps / cols), t1 = Math.max(t0 + 1, (int) ((long) (col + 1) * steps / cols));
             for (int u = 0; u < units; u++) {
                 double s = 0;
                 for (int t = t0; t < t1; t++) s += source.value(r, layer, t, u);
-                pw.setColor(col, u, p.color(quantity.range(), s / (t1 - t0), scale));
+                argb[u * cols + col] = p.argb(quantity.range(), s / (t1 - t0), scale);
             }
         }
+        return argb;
+    }
+
+    private void show(TraceResult r, int cols, int units, int[] argb) {
+        imageCols = cols;
+        image = new WritableImage(cols, units);
+        image.getPixelWriter().setPixels(0, 0, cols, units, PixelFormat.getIntArgbInstance(), argb, 0, cols);
+        shown = r;
         draw();
     }
 
@@ -149,8 +178,9 @@ public final class HeatmapView extends VBox {
         Palette p = Palette.of(vm != null && vm.presenterProperty().get());
         g.setFill(p.background);
         g.fillRect(0, 0, w, h);
-        TraceResult r = vm == null ? null : vm.result();
+        TraceResult r = shown;
         if (image == null || r == null) {
+            r = vm == null ? null : vm.result();
             g.setFill(p.muted);
             g.setFont(Font.font(13));
             g.setTextAlign(TextAlignment.LEFT);
@@ -192,7 +222,7 @@ public final class HeatmapView extends VBox {
     }
 
     private int stepAt(double x) {
-        int steps = vm.steps();
+        int steps = shown == null ? vm.steps() : shown.steps();
         return Math.max(0, Math.min(steps - 1, (int) (x / canvas.getWidth() * steps)));
     }
 
@@ -202,7 +232,7 @@ public final class HeatmapView extends VBox {
     }
 
     private void hover(MouseEvent e) {
-        TraceResult r = vm.result();
+        TraceResult r = shown;
         if (image == null || r == null || e.getY() > plotHeight()) return;
         int t = stepAt(e.getX()), u = unitAt(e.getY());
         int layer = Math.min(vm.layerProperty().get(), r.model().layerCount() - 1);

@@ -18,8 +18,18 @@ public final class LatestWinsExecutor implements AutoCloseable {
     private final AtomicLong latest = new AtomicLong();
 
     public LatestWinsExecutor(String threadName, Executor applier) {
+        this(singleThread(threadName), applier);
+    }
+
+    /** Latest-wins over a worker shared with others (its own requests only compete with each other). */
+    public LatestWinsExecutor(ExecutorService worker, Executor applier) {
         this.applier = applier;
-        this.worker = Executors.newSingleThreadExecutor(r -> {
+        this.worker = worker;
+    }
+
+    /** One low-priority daemon thread. */
+    public static ExecutorService singleThread(String threadName) {
+        return Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, threadName);
             t.setDaemon(true);
             t.setPriority(Thread.NORM_PRIORITY - 1);

@@ -157,14 +157,18 @@ public final class SequenceStrip extends VBox {
             boolean on = t < n;
             c.setVisible(on);
             c.step = on ? t : -1;
-            c.getStyleClass().remove("current");
+            boolean isCurrent = on && t == cur;
+            if (isCurrent != c.getStyleClass().contains("current")) {
+                if (isCurrent) c.getStyleClass().add("current");
+                else c.getStyleClass().remove("current");
+            }
             if (!on) continue;
-            if (t == cur) c.getStyleClass().add("current");
             double h = tr.hidden(layer, t, Math.min(unit, tr.hiddenSize() - 1));
             Color bg = p.signed(h, 1);
             c.token.setText(TokenLabels.visible(r.input().tokens().get(t)));
-            c.token.setStyle("-fx-background-color: " + Palette.css(bg) + "; -fx-text-fill: "
-                    + Palette.css(Palette.textOn(bg)) + ";");
+            String style = "-fx-background-color: " + Palette.css(bg) + "; -fx-text-fill: "
+                    + Palette.css(Palette.textOn(bg)) + ";";
+            if (!style.equals(c.token.getStyle())) c.token.setStyle(style);
             c.setUserData(t);
             List<Prediction> top = readout ? Prediction.top(r.model(), tr, t, 3) : List.of();
             for (int k = 0; k < 3; k++) {
@@ -172,8 +176,10 @@ public final class SequenceStrip extends VBox {
                 if (k < top.size()) {
                     l.setText(TokenLabels.visible(top.get(k).token()) + " " + Num.percent(top.get(k).probability()));
                     boolean hit = t + 1 < n && top.get(k).token().equals(r.input().tokens().get(t + 1));
-                    l.getStyleClass().remove("hit");
-                    if (hit) l.getStyleClass().add("hit");
+                    if (hit != l.getStyleClass().contains("hit")) {
+                        if (hit) l.getStyleClass().add("hit");
+                        else l.getStyleClass().remove("hit");
+                    }
                 } else {
                     l.setText("");
                 }

@@ -273,18 +273,18 @@ public final class CellDiagramView extends Region {
                 + TokenLabels.visible(f.token()) + "'");
         double y = 280, cx = 550;
         double xMean = meanAbs(f.x()) / f.xScale();
-        arrow(g, p, 170, y, 310, y, meanAbs(f.hPrev()));
-        line(g, p, 250, 505, 250, y, xMean);
-        node(g, p, 320, y, "⧺");
-        small(g, p, "[hₜ₋₁, xₜ]", 320, y - 24);
-        arrow(g, p, 336, y, cx - STRIP_W / 2 - 8, y, Math.max(meanAbs(f.hPrev()), xMean));
+        arrow(g, p, 170, y, 290, y, meanAbs(f.hPrev()));
+        arrow(g, p, 330, 505, 330, y + 16, xMean);
+        pill(g, p, 330, y, "[ , ]");
+        small(g, p, "concatenate [hₜ₋₁, xₜ]", 330, y - 30);
+        arrow(g, p, 356, y, cx - STRIP_W / 2 - 8, y, Math.max(meanAbs(f.hPrev()), xMean));
         arrow(g, p, cx + STRIP_W / 2 + 8, y, 930, y, meanAbs(f.h()));
         line(g, p, 860, y, 860, 120, meanAbs(f.h()));
         arrow(g, p, 860, 120, 930, 120, meanAbs(f.h()));
         small(g, p, "hₜ goes on to the next step and to the readout", 700, 108);
         strip(g, p, "hₜ₋₁  hidden", f.hPrev(), 20, y - 11, u, Quantity.HIDDEN, 1, "hₜ₋₁");
         strip(g, p, "hₜ  hidden", f.h(), 940, y - 11, u, Quantity.HIDDEN, 1, "hₜ");
-        xStrip(g, p, f, 250, 515);
+        xStrip(g, p, f, 330, 515);
         text(g, p, "hₜ = tanh(W·[hₜ₋₁, xₜ] + b)", cx, y - 44, 18, FontWeight.BOLD, TextAlignment.CENTER, p.ink);
         Quantity hq = new Quantity("hidden state h (tanh)", "h", Quantity.Range.TANH, -1);
         strip(g, p, "", f.h(), cx - STRIP_W / 2, y - 11, u, hq, 1, "hₜ");
@@ -390,7 +390,7 @@ public final class CellDiagramView extends Region {
     private void text(GraphicsContext g, Palette p, String s, double x, double y, double size, FontWeight weight,
                       TextAlignment align, Color color) {
         boolean big = p == Palette.HIGH_CONTRAST;
-        g.setFont(Font.font("DejaVu Sans", big && weight == FontWeight.NORMAL ? FontWeight.BOLD : weight, size));
+        g.setFont(Font.font("DejaVu Sans", big ? FontWeight.BOLD : weight, big ? size * 1.12 : size));
         g.setFill(color);
         g.setTextAlign(align);
         g.setTextBaseline(VPos.CENTER);

@@ -49,9 +49,10 @@ public final class EquationsPanel extends VBox {
         for (int i = 0; i < eqs.size(); i++) {
             VBox box = (VBox) lines.getChildren().get(i);
             EquationLine e = eqs.get(i);
-            ((Label) box.getChildren().get(0)).setText(e.name());
-            ((Label) box.getChildren().get(1)).setText(e.formula());
-            ((Label) box.getChildren().get(2)).setText(e.numbers());
+            javafx.scene.layout.HBox top = (javafx.scene.layout.HBox) box.getChildren().get(0);
+            ((Label) top.getChildren().get(0)).setText(e.formula());
+            ((Label) top.getChildren().get(1)).setText(e.name());
+            ((Label) box.getChildren().get(1)).setText(e.numbers());
         }
         note.setText(EquationSheet.note(r.model().cell()));
     }
@@ -65,7 +66,10 @@ public final class EquationsPanel extends VBox {
         Label numbers = new Label();
         numbers.getStyleClass().add("equation-numbers");
         numbers.setId("equation-numbers-" + i);
-        VBox box = new VBox(1, name, formula, numbers);
+        name.setMinWidth(Label.USE_PREF_SIZE);
+        javafx.scene.layout.HBox top = new javafx.scene.layout.HBox(10, formula, name);
+        top.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
+        VBox box = new VBox(1, top, numbers);
         box.getStyleClass().add("equation");
         return box;
     }

@@ -228,7 +228,8 @@ public final class ExplorerController {
         if (on) root.getStyleClass().add("presenter");
         else root.getStyleClass().remove("presenter");
         // the cell diagram is what the class looks at: give it most of the screen
-        mainSplit.setDividerPositions(on ? 0.78 : 0.64);
+        mainSplit.setDividerPositions(on ? 0.9 : 0.64);
+        inputArea.setPrefRowCount(on ? 1 : 2);
         Window w = root.getScene() == null ? null : root.getScene().getWindow();
         if (fullScreenAllowed && w instanceof Stage s) {
             s.setFullScreenExitHint("Presenter mode: F11 or Esc to leave");

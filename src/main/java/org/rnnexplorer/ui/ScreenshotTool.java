@@ -51,6 +51,7 @@ public final class ScreenshotTool {
             System.setProperty("monocle.platform", "Headless");
             System.setProperty("prism.order", "sw");
             System.setProperty("prism.text", "t2k");
+            System.setProperty("headless.geometry", "1920x1200-32"); // room for the presenter shot
         }
         System.setProperty("rnnexplorer.noPrefs", "true");
         CountDownLatch started = new CountDownLatch(1);

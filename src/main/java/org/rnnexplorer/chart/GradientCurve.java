@@ -15,12 +15,15 @@ import org.rnnexplorer.model.CellType;
  * @param bound         vanilla RNN only (else null): {@code bound[k] = norm[anchor]·σ_max^(k−anchor)} for k ≥ anchor,
  *                      NaN before; each step back multiplies the gradient by {@code diag(tanh')·W_hhᵀ}, whose norm is
  *                      at most σ_max because tanh' ≤ 1
- * @param forgetProduct LSTM only (else null): {@code ‖ g ⊙ Π_{j=t+1}^{t_a} f_j ‖} with {@code g = dL/dh_{t_a}} at the
- *                      anchor step t_a: the anchor's gradient carried back along the cell path, where each step
- *                      multiplies by the forget gate f (∂c_t/∂c_{t−1} = diag(f_t)); NaN before the anchor
+ * @param cellNorm      LSTM only (else null): {@code cellNorm[k] = ‖dL/dc_{T−1−k}‖}, the gradient on the cell state
+ * @param forgetProduct LSTM only (else null): {@code ‖ g ⊙ Π_{j=t+1}^{t_a} f_j ‖} with {@code g = dL/dc_{t_a}} at the
+ *                      anchor step t_a: the anchor's cell-state gradient carried back along the cell path alone, where
+ *                      each step multiplies by the forget gate f (∂c_t/∂c_{t−1} = diag(f_t)); NaN before the anchor.
+ *                      It starts at {@code cellNorm[anchor]}; where it stays close to cellNorm the cell path carries
+ *                      the gradient
  */
 public record GradientCurve(String label, CellType cell, String objective, double[] norm, int anchor,
-                            double sigmaMax, double[] bound, double[] forgetProduct) {
+                            double sigmaMax, double[] bound, double[] cellNorm, double[] forgetProduct) {
 
     /** Number of steps T. */
     public int steps() {

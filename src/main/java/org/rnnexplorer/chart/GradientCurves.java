@@ -54,22 +54,25 @@ public final class GradientCurves {
         double sigma = SpectralNorm.of(model.layer(layer).wHh);
         double[] bound = null;
         double[] forget = null;
+        double[] cellNorm = null;
         if (model.cell() == CellType.RNN) {
             bound = new double[steps];
             for (int k = 0; k < steps; k++)
                 bound[k] = k < anchor ? Double.NaN : norm[anchor] * Math.pow(sigma, k - anchor);
         } else if (model.cell() == CellType.LSTM) {
             forget = forgetProduct(trace.layer(layer), lg, trace.hiddenSize(), steps, anchor);
+            cellNorm = new double[steps];
+            for (int k = 0; k < steps; k++) cellNorm[k] = lg.cNorm(steps - 1 - k);
         }
-        return new GradientCurve(label, model.cell(), objective, norm, anchor, sigma, bound, forget);
+        return new GradientCurve(label, model.cell(), objective, norm, anchor, sigma, bound, cellNorm, forget);
     }
 
-    /** {@code ‖ g ⊙ Π_{j=t+1}^{t_a} f_j ‖} for t = t_a, t_a − 1, ..., with g = dL/dh at the anchor step t_a. */
+    /** {@code ‖ g ⊙ Π_{j=t+1}^{t_a} f_j ‖} for t = t_a, t_a − 1, ..., with g = dL/dc at the anchor step t_a. */
     private static double[] forgetProduct(LayerTrace lt, LayerGradients lg, int h, int steps, int anchor) {
         double[] out = new double[steps];
         int ta = steps - 1 - anchor;
         double[] carried = new double[h];
-        System.arraycopy(lg.dH[ta].data, 0, carried, 0, h);
+        System.arraycopy(lg.dC[ta].data, 0, carried, 0, h);
         for (int k = 0; k < steps; k++) {
             if (k < anchor) {
                 out[k] = Double.NaN;

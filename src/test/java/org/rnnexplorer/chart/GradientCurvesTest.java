@@ -62,7 +62,9 @@ class GradientCurvesTest {
         double rate = Math.exp(TestModels.slope(TestModels.log(c.norm()), 1, steps));
         assertEquals(1.0, rate, 0.01, "per-step factor of the flat curve");
         assertNotNull(c.forgetProduct());
-        assertEquals(c.norm()[0], c.forgetProduct()[0], 1e-12, "the forget product starts at the k = 0 value");
+        assertEquals(c.cellNorm()[0], c.forgetProduct()[0], 1e-12, "the forget product starts at the k = 0 value");
+        for (int k = 1; k < steps; k++)
+            assertEquals(1.0, c.cellNorm()[k] / c.forgetProduct()[k], 0.3, "the cell path carries ∂L/∂C_t, k=" + k);
         assertTrue(c.forgetProduct()[steps - 1] / c.forgetProduct()[0] > 0.99, "Π f ≈ 1");
 
         // the same LSTM with forget gates near 0.5 forgets fast
@@ -77,7 +79,7 @@ class GradientCurvesTest {
         InputBatch x = InputBatch.ofVectors(TestModels.input(6, 2, 1.0, 10));
         var trace = org.rnnexplorer.model.ForwardPass.run(m, x);
         GradientCurve c = GradientCurves.of(m, x, GradientObjective.sumOfLastState(), "LSTM");
-        double expected = Math.abs(c.norm()[0]); // dL/dh_5 = 1 for one unit
+        double expected = c.cellNorm()[0]; // |dL/dc_5| for one unit
         for (int k = 1; k < 6; k++) {
             expected *= trace.gate(0, 1, 6 - k, 0); // f_{T−k}
             assertEquals(expected, c.forgetProduct()[k], 1e-12, "k=" + k);

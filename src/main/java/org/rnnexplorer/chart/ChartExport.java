@@ -8,7 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import java.io.OutputStream;
 import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
 import org.jfree.pdf.PDFDocument;
@@ -18,8 +18,9 @@ import org.jfree.svg.SVGGraphics2D;
 
 /**
  * Draws a chart to PNG (at a scale: 2 gives a sharp image for slides and high-density screens), SVG (JFreeSVG) or
- * PDF (JFreePDF), in memory or atomically to a file. Width and height are in points (the PNG has scale × that many
- * pixels); the chart is laid out at that size in every format, so the three look the same.
+ * PDF (JFreePDF), in memory or to a stream. Width and height are in points (the PNG has scale × that many pixels);
+ * the chart is laid out at that size in every format, so the three look the same. This package writes no files
+ * itself (it sits below {@code io}): callers write through {@code io.AtomicFiles}.
  */
 public final class ChartExport {
     private ChartExport() {
@@ -68,27 +69,22 @@ public final class ChartExport {
         return doc.getPDFBytes();
     }
 
-    public static void writePng(JFreeChart chart, Path file, int width, int height, int scale) {
-        AtomicWrite.write(file, png(chart, width, height, scale));
-    }
-
-    public static void writeSvg(JFreeChart chart, Path file, int width, int height) {
-        AtomicWrite.write(file, svg(chart, width, height).getBytes(StandardCharsets.UTF_8));
-    }
-
-    public static void writePdf(JFreeChart chart, Path file, int width, int height) {
-        AtomicWrite.write(file, pdf(chart, width, height));
-    }
-
-    /** Writes in the format named by {@code format} ("png", "png@2x", "svg" or "pdf"). */
-    public static void write(JFreeChart chart, Path file, String format, int width, int height) {
+    /** The chart in a format, at width × height points. */
+    public static byte[] bytes(JFreeChart chart, ChartFormat format, int width, int height) {
         switch (format) {
-            case "png": writePng(chart, file, width, height, 1); break;
-            case "png@2x": writePng(chart, file, width, height, 2); break;
-            case "svg": writeSvg(chart, file, width, height); break;
-            case "pdf": writePdf(chart, file, width, height); break;
-            default: throw new IllegalArgumentException("unknown chart format '" + format + "' (png, svg or pdf)");
+            case SVG: return svg(chart, width, height).getBytes(StandardCharsets.UTF_8);
+            case PDF: return pdf(chart, width, height);
+            default: return png(chart, width, height, format.scale());
         }
+    }
+
+    /**
+     * Draws the chart and writes it to {@code out}; use with {@code io.AtomicFiles.write(path, out -> ...)} so a
+     * file is written whole or not at all. The chart is drawn before anything is written.
+     */
+    public static void write(JFreeChart chart, ChartFormat format, int width, int height, OutputStream out)
+            throws IOException {
+        out.write(bytes(chart, format, width, height));
     }
 
     private static void checkSize(int width, int height) {

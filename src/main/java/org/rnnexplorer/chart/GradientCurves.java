@@ -5,10 +5,12 @@ import java.util.List;
 import org.rnnexplorer.model.BackwardPass;
 import org.rnnexplorer.model.CellType;
 import org.rnnexplorer.model.ForwardPass;
+import org.rnnexplorer.model.GradientNormCurve;
 import org.rnnexplorer.model.Gradients;
 import org.rnnexplorer.model.InputBatch;
 import org.rnnexplorer.model.LayerGradients;
 import org.rnnexplorer.model.LayerTrace;
+import org.rnnexplorer.model.RecurrentSpectrum;
 import org.rnnexplorer.model.RnnModel;
 import org.rnnexplorer.model.Trace;
 
@@ -47,11 +49,10 @@ public final class GradientCurves {
                                      String label) {
         int steps = trace.steps();
         LayerGradients lg = gradients.layer(layer);
-        double[] norm = new double[steps];
-        for (int k = 0; k < steps; k++) norm[k] = lg.hNorm(steps - 1 - k);
+        double[] norm = GradientNormCurve.hidden(gradients, layer);
         int anchor = 0;
         while (anchor < steps - 1 && !(norm[anchor] > 0)) anchor++;
-        double sigma = SpectralNorm.of(model.layer(layer).wHh);
+        double sigma = RecurrentSpectrum.largestSingularValue(model.layer(layer).wHh);
         double[] bound = null;
         double[] forget = null;
         double[] cellNorm = null;
@@ -61,13 +62,15 @@ public final class GradientCurves {
                 bound[k] = k < anchor ? Double.NaN : norm[anchor] * Math.pow(sigma, k - anchor);
         } else if (model.cell() == CellType.LSTM) {
             forget = forgetProduct(trace.layer(layer), lg, trace.hiddenSize(), steps, anchor);
-            cellNorm = new double[steps];
-            for (int k = 0; k < steps; k++) cellNorm[k] = lg.cNorm(steps - 1 - k);
+            cellNorm = GradientNormCurve.cell(gradients, layer);
         }
         return new GradientCurve(label, model.cell(), objective, norm, anchor, sigma, bound, cellNorm, forget);
     }
 
-    /** {@code ‖ g ⊙ Π_{j=t+1}^{t_a} f_j ‖} for t = t_a, t_a − 1, ..., with g = dL/dc at the anchor step t_a. */
+    /**
+     * {@code ‖ g ⊙ Π_{j=t+1}^{t_a} f_j ‖} for t = t_a, t_a − 1, ..., with g = dL/dc at the anchor step t_a: the
+     * engine's {@code ForgetGateProduct} per unit, weighted by the cell-state gradient where the error enters.
+     */
     private static double[] forgetProduct(LayerTrace lt, LayerGradients lg, int h, int steps, int anchor) {
         double[] out = new double[steps];
         int ta = steps - 1 - anchor;

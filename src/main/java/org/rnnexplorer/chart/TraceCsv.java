@@ -1,7 +1,7 @@
 package org.rnnexplorer.chart;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import java.io.IOException;
+import java.io.Writer;
 import java.util.List;
 import org.rnnexplorer.model.Gradients;
 import org.rnnexplorer.model.Trace;
@@ -54,9 +54,9 @@ public final class TraceCsv {
         return sb.toString();
     }
 
-    /** Writes {@link #csv} atomically (UTF-8). */
-    public static void write(Trace trace, List<String> tokens, Gradients gradients, Path file) {
-        AtomicWrite.write(file, csv(trace, tokens, gradients).getBytes(StandardCharsets.UTF_8));
+    /** Writes {@link #csv} to {@code out} (use with {@code io.AtomicFiles.writeText}). */
+    public static void write(Trace trace, List<String> tokens, Gradients gradients, Writer out) throws IOException {
+        out.write(csv(trace, tokens, gradients));
     }
 
     private static void header(StringBuilder sb, int layer, String name, int hidden) {

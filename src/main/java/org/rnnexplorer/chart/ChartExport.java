@@ -13,6 +13,7 @@ import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
 import org.jfree.pdf.PDFDocument;
 import org.jfree.pdf.PDFGraphics2D;
+import org.jfree.pdf.PDFHints;
 import org.jfree.pdf.Page;
 import org.jfree.svg.SVGGraphics2D;
 
@@ -57,7 +58,7 @@ public final class ChartExport {
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + g.getSVGElement();
     }
 
-    /** A one-page PDF of the chart, the page the size of the chart. */
+    /** A one-page PDF of the chart, the page the size of the chart; text is drawn as outlines (not selectable). */
     public static byte[] pdf(JFreeChart chart, int width, int height) {
         checkSize(width, height);
         PDFDocument doc = new PDFDocument();
@@ -65,6 +66,8 @@ public final class ChartExport {
         doc.setAuthor("RNN Explorer");
         Page page = doc.createPage(new Rectangle2D.Double(0, 0, width, height));
         PDFGraphics2D g = page.getGraphics2D();
+        // Text as outlines: the PDF standard fonts know no σ, −, ␣ or C̃, and JFreePDF would not escape a lone "(".
+        g.setRenderingHint(PDFHints.KEY_DRAW_STRING_TYPE, PDFHints.VALUE_DRAW_STRING_TYPE_VECTOR);
         chart.draw(g, new Rectangle2D.Double(0, 0, width, height));
         return doc.getPDFBytes();
     }

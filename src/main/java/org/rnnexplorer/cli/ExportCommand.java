@@ -134,7 +134,21 @@ public final class ExportCommand implements Callable<Integer> {
         GradientObjective objective = gradSeed != null ? GradientObjective.dot(seed(m, gradSeed))
                 : GradientObjective.defaultFor(m);
         List<RnnModel> others = new ArrayList<>();
-        if (compare != null) for (Path p : compare) others.add(ModelFile.read(p));
+        if (compare != null) {
+            for (Path p : compare) {
+                RnnModel c = ModelFile.read(p);
+                if (c.inputSize() != m.inputSize() || c.takesTokens() != m.takesTokens()
+                        || c.tokenCount() != m.tokenCount())
+                    throw new BadFileException(p, "reads other input than " + model.getFileName() + " (inputSize "
+                            + c.inputSize() + " vs " + m.inputSize() + ")");
+                if (objective.isOwnLoss() && !c.hasHead())
+                    throw new BadFileException(p, "has no readout, so its own loss cannot be compared; give --grad-seed");
+                if (gradSeed != null && c.hiddenSize() != m.hiddenSize())
+                    throw new BadFileException(p, "has " + c.hiddenSize() + " hidden units; --grad-seed has "
+                            + m.hiddenSize());
+                others.add(c);
+            }
+        }
 
         Trace trace = ForwardPass.run(m, in.batch());
         Gradients gradients = BackwardPass.run(m, trace, objective.objectiveFor(m, in.batch()));
@@ -160,18 +174,26 @@ public final class ExportCommand implements Callable<Integer> {
                 GradientCurves.cellName(m.cell()));
         charts.put("gradient", GradientChart.of(curve));
         List<RnnModel> compared = new ArrayList<>();
-        if (compareCells) compared.addAll(CellPeers.sameSize(m, 1, 1.0));
+        List<String> labels = new ArrayList<>();
+        if (compareCells) {
+            for (RnnModel c : CellPeers.sameSize(m, 1, 1.0)) {
+                compared.add(c);
+                labels.add(GradientCurves.cellName(c.cell()) + " (untrained)");
+            }
+        }
         if (!others.isEmpty()) {
-            compared.add(m);
-            compared.addAll(others);
+            List<RnnModel> given = new ArrayList<>(List.of(m));
+            given.addAll(others);
+            for (RnnModel c : given) {
+                compared.add(c);
+                labels.add(GradientCurves.cellName(c.cell())
+                        + (c.hiddenSize() != m.hiddenSize() ? " (H = " + c.hiddenSize() + ")" : ""));
+            }
         }
         if (!compared.isEmpty()) {
             List<GradientCurve> curves = new ArrayList<>();
-            for (RnnModel c : compared) {
-                if (c.inputSize() != m.inputSize() || c.takesTokens() != m.takesTokens())
-                    throw new BadInputException("--compare: the models must read the same input as --model");
-                curves.add(GradientCurves.of(c, in.batch(), objective, GradientCurves.cellName(c.cell())
-                        + (c.hiddenSize() != m.hiddenSize() ? " (H = " + c.hiddenSize() + ")" : "")));
+            for (int i = 0; i < compared.size(); i++) {
+                curves.add(GradientCurves.of(compared.get(i), in.batch(), objective, labels.get(i)));
             }
             charts.put("gradient-compare", GradientChart.compare(curves));
         }
@@ -207,12 +229,15 @@ public final class ExportCommand implements Callable<Integer> {
 
     /** Writes every file atomically; on a failure removes the files already written (and the folder if it made it). */
     private void writeAll(Map<String, byte[]> files) {
+        Path abs = out.toAbsolutePath();
+        Path firstMade = null; // the topmost folder this command makes
+        for (Path p = abs; p != null && !Files.exists(p); p = p.getParent()) firstMade = p;
         boolean made = false;
         List<Path> written = new ArrayList<>();
         try {
-            if (!Files.isDirectory(out)) {
+            if (firstMade != null) {
                 try {
-                    Files.createDirectories(out);
+                    Files.createDirectories(abs);
                     made = true;
                 } catch (IOException e) {
                     throw new BadFileException(out, "cannot make the folder (" + reason(e) + ")", e);
@@ -226,7 +251,9 @@ public final class ExportCommand implements Callable<Integer> {
             }
         } catch (RuntimeException e) {
             for (Path p : written) deleteQuietly(p);
-            if (made) deleteQuietly(out);
+            if (made) {
+                for (Path p = abs; p != null && p.startsWith(firstMade); p = p.getParent()) deleteQuietly(p);
+            }
             throw e;
         }
     }
@@ -234,7 +261,9 @@ public final class ExportCommand implements Callable<Integer> {
     private static String reason(IOException e) {
         if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
         if (e instanceof java.nio.file.FileAlreadyExistsException) return "a file of that name is in the way";
-        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        if (e instanceof java.nio.file.FileSystemException && ((java.nio.file.FileSystemException) e).getReason() != null)
+            return ((java.nio.file.FileSystemException) e).getReason().toLowerCase(java.util.Locale.ROOT);
+        return e.getMessage() == null ? "an I/O error" : e.getMessage();
     }
 
     private static void deleteQuietly(Path p) {

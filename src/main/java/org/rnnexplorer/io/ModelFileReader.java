@@ -43,11 +43,18 @@ final class ModelFileReader {
     private final Map<String, JsonNode> header = new HashMap<>();
     private final Map<String, Object> metadata = new LinkedHashMap<>();
     private final Map<String, Parameter> parameters = new LinkedHashMap<>();
+    private final long maxNumbers;
     private boolean sawParameters;
     private long numbersRead;
 
     ModelFileReader(String name) {
+        this(name, ModelFile.MAX_PARAMETERS);
+    }
+
+    /** A reader that stops after {@code maxNumbers} parameter numbers (the limit is lowered in tests). */
+    ModelFileReader(String name, long maxNumbers) {
         this.name = name;
+        this.maxNumbers = maxNumbers;
     }
 
     private BadFileException bad(String problem) {
@@ -141,8 +148,8 @@ final class ModelFileReader {
                 throw bad(at + " is " + describe(t) + ", not a number");
             double v = p.getDoubleValue();
             if (!Double.isFinite(v)) throw bad(at + " is " + (Double.isNaN(v) ? "NaN" : p.getText()) + "; parameters must be finite numbers");
-            if (++numbersRead > ModelFile.MAX_PARAMETERS)
-                throw bad("has more than " + ModelFile.MAX_PARAMETERS + " parameters; that is the limit (ModelFile.MAX_PARAMETERS)");
+            if (++numbersRead > maxNumbers)
+                throw bad("has more than " + maxNumbers + " parameters; that is the limit (ModelFile.MAX_PARAMETERS)");
             if (n == values.length) values = Arrays.copyOf(values, n * 2);
             values[n++] = v;
         }

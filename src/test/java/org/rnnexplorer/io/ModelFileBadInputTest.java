@@ -215,6 +215,15 @@ class ModelFileBadInputTest {
     }
 
     @Test
+    void readingStopsAtTheParameterLimitWhateverTheHeaderSays() throws IOException {
+        ModelFileReader reader = new ModelFileReader("model.json", 100);
+        // the valid model has 144 + 160 + 15 = 319 numbers: layer 0, layer 1, head
+        BadFileException e = assertThrows(BadFileException.class, () -> reader.parse(
+                new java.io.ByteArrayInputStream(validJson().getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        assertEquals("model.json: has more than 100 parameters; that is the limit (ModelFile.MAX_PARAMETERS)", e.getMessage());
+    }
+
+    @Test
     void unknownOrUnsupportedParameterNames() throws IOException {
         assertEquals("unknown parameter \"lstm.weight_ih_l0\" (names follow PyTorch's state_dict of modules "
                 + "embedding, rnn and head)", problemOf(r -> params(r).set("lstm.weight_ih_l0", params(r).get("rnn.weight_ih_l0"))));

@@ -10,6 +10,7 @@ import org.jfree.chart.StandardChartTheme;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
+import org.jfree.chart.ui.RectangleInsets;
 import org.rnnexplorer.model.CellType;
 
 /**
@@ -52,6 +53,7 @@ public final class ChartStyle {
         chart.setBackgroundPaint(Color.WHITE);
         chart.setAntiAlias(true);
         chart.setTextAntiAlias(true);
+        if (chart.getLegend() != null) chart.getLegend().setItemLabelPadding(new RectangleInsets(2, 4, 2, 18));
         if (chart.getPlot() instanceof XYPlot) {
             XYPlot p = (XYPlot) chart.getPlot();
             p.setOutlinePaint(Color.GRAY);

@@ -97,8 +97,12 @@ public final class ExportCommand implements Callable<Integer> {
     List<Path> compare;
 
     @Option(names = "--compare-cells", description = "also draw gradient-compare: a vanilla RNN, an LSTM and a GRU of"
-            + " --model's size, freshly initialised (PyTorch's default, forget/update gate bias 1, seed 1)")
+            + " --model's size, freshly initialised (PyTorch's default, seed 1), with --model's embedding and head")
     boolean compareCells;
+
+    @Option(names = "--keep-bias", defaultValue = "1.0", paramLabel = "B",
+            description = "with --compare-cells: the LSTM forget gate's and the GRU update gate's bias; default ${DEFAULT-VALUE}")
+    double keepBias;
 
     @Spec
     CommandSpec spec;
@@ -130,6 +134,7 @@ public final class ExportCommand implements Callable<Integer> {
         for (int u : shown)
             if (u < 0 || u >= m.hiddenSize())
                 throw new BadInputException("--units: unit " + u + " is outside the model's " + m.hiddenSize() + " units");
+        if (!Double.isFinite(keepBias)) throw new BadInputException("--keep-bias must be a number");
         if (step >= steps) throw new BadInputException("--step " + step + " is past the last step " + (steps - 1));
         GradientObjective objective = gradSeed != null ? GradientObjective.dot(seed(m, gradSeed))
                 : GradientObjective.defaultFor(m);
@@ -176,7 +181,7 @@ public final class ExportCommand implements Callable<Integer> {
         List<RnnModel> compared = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         if (compareCells) {
-            for (RnnModel c : CellPeers.sameSize(m, 1, 1.0)) {
+            for (RnnModel c : CellPeers.sameSize(m, 1, keepBias)) {
                 compared.add(c);
                 labels.add(GradientCurves.cellName(c.cell()) + " (untrained)");
             }

@@ -41,7 +41,7 @@ public final class GateChart {
             for (int t = 0; t < trace.steps(); t++) s.add(t, quantity.value(trace, layer, t, u));
             data.addSeries(s);
         }
-        NumberAxis y = new NumberAxis(yLabel(trace.cell(), quantity));
+        NumberAxis y = new NumberAxis(yLabel(quantity));
         switch (quantity.range()) {
             case SIGMOID: y.setRange(-0.02, 1.02); break;
             case TANH: y.setRange(-1.04, 1.04); break;
@@ -109,7 +109,7 @@ public final class GateChart {
         return m;
     }
 
-    private static String yLabel(CellType cell, StateQuantity q) {
+    private static String yLabel(StateQuantity q) {
         String s = q.squash();
         return q.name() + (s.isEmpty() ? "" : " = " + s + "(…)");
     }

@@ -58,6 +58,9 @@ public final class ExplorerController {
     @FXML CellDiagramView diagram;
     @FXML TabPane sideTabs;
     @FXML Tab whatIfTab;
+    @FXML Tab gradientTab;
+    @FXML BorderPane gradientPane;
+    @FXML Label gradientCaption;
     @FXML EquationsPanel equations;
     @FXML WhatIfPanel whatIf;
     @FXML HeatmapsPanel heatmaps;
@@ -147,7 +150,18 @@ public final class ExplorerController {
 
         // a what-if switches to the what-if tab, so the changed trace is in view
         vm.whatIfs().addListener((ListChangeListener<Object>) c -> {
-            if (!vm.whatIfs().isEmpty()) sideTabs.getSelectionModel().select(whatIfTab);
+            // (from the equations; the gradient tab stays, it draws the what-if beside the original too)
+            if (!vm.whatIfs().isEmpty() && sideTabs.getSelectionModel().getSelectedItem() != gradientTab)
+                sideTabs.getSelectionModel().select(whatIfTab);
+        });
+
+        // the gradient tab: JFreeChart's viewer in the centre of a BorderPane (it has no useful preferred size)
+        gradientCaption.textProperty().bind(vm.gradientCaptionProperty());
+        vm.gradientWantedProperty().bind(gradientTab.selectedProperty());
+        vm.gradientChartProperty().addListener((o, a, chart) -> {
+            if (chart == null) gradientPane.setCenter(null);
+            else if (gradientPane.getCenter() instanceof org.jfree.chart.fx.ChartViewer v) v.setChart(chart);
+            else gradientPane.setCenter(new org.jfree.chart.fx.ChartViewer(chart));
         });
 
         tooltips();

@@ -23,7 +23,15 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.jfree.chart.JFreeChart;
+import org.rnnexplorer.chart.GradientChart;
+import org.rnnexplorer.chart.GradientCurve;
+import org.rnnexplorer.chart.GradientCurves;
+import org.rnnexplorer.chart.GradientObjective;
+import org.rnnexplorer.model.BackwardPass;
 import org.rnnexplorer.model.CellType;
+import org.rnnexplorer.model.Gradients;
+import org.rnnexplorer.model.InputBatch;
 import org.rnnexplorer.model.ForwardPass;
 import org.rnnexplorer.model.Intervention;
 import org.rnnexplorer.model.RnnModel;
@@ -66,6 +74,12 @@ public final class ExplorerViewModel implements AutoCloseable {
     private final ObservableList<EquationLine> equations = FXCollections.observableArrayList();
     private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
 
+    private final BooleanProperty gradientWanted = new SimpleBooleanProperty(false);
+    private final ReadOnlyObjectWrapper<JFreeChart> gradientChart = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper gradientCaption = new ReadOnlyStringWrapper("");
+    private final LatestWinsExecutor gradientWorker;
+    private TraceResult charted;
+
     private Consumer<String> errorHandler = msg -> { };
     private ModelEntry pendingEntry;
     private boolean suppressRequests;
@@ -74,6 +88,9 @@ public final class ExplorerViewModel implements AutoCloseable {
 
     public ExplorerViewModel(Executor applier) {
         worker = new LatestWinsExecutor("trace-worker", applier);
+        gradientWorker = new LatestWinsExecutor("gradient-worker", applier);
+        gradientWanted.addListener((o, a, b) -> requestGradient());
+        result.addListener((o, a, b) -> requestGradient());
         inputText.addListener((o, a, b) -> request());
         whatIfs.addListener((javafx.collections.ListChangeListener<Intervention>) c -> request());
         step.addListener((o, a, b) -> refreshDerived());
@@ -351,6 +368,43 @@ public final class ExplorerViewModel implements AutoCloseable {
         };
     }
 
+    /**
+     * The gradient chart of the current result (‖∂L/∂h_t‖ of the top layer against the steps back, with the what-if
+     * beside it when there is one), computed off this thread and only while a view wants it.
+     */
+    private void requestGradient() {
+        TraceResult r = result.get();
+        if (!gradientWanted.get() || r == null || r == charted) return;
+        if (r.steps() == 0) {
+            gradientChart.set(null);
+            gradientCaption.set("no steps");
+            return;
+        }
+        gradientCaption.set("computing the gradient over " + r.steps() + " steps…");
+        gradientWorker.submit(() -> gradientChartOf(r), chart -> {
+            charted = r;
+            gradientChart.set(chart);
+            gradientCaption.set(GradientObjective.defaultFor(r.model()).description()
+                    + " — how much of the error at the last step reaches each earlier step"
+                    + (r.hasWhatIf() ? "; with the what-if beside it" : ""));
+        }, e -> gradientCaption.set("the gradient could not be computed: " + oneLine(e)));
+    }
+
+    /** Runs off the JavaFX thread. */
+    static JFreeChart gradientChartOf(TraceResult r) {
+        RnnModel m = r.model();
+        InputBatch in = r.input().batch();
+        GradientObjective objective = GradientObjective.defaultFor(m);
+        String name = GradientCurves.cellName(m.cell());
+        GradientCurve original = GradientCurves.of(m, in, objective, name);
+        if (!r.hasWhatIf()) return GradientChart.of(original);
+        Gradients g = new Gradients(m, 1, r.steps()).withInputGradient(false);
+        BackwardPass.run(m, r.whatIf(), objective.objectiveFor(m, in), r.whatIfs(), g);
+        GradientCurve changed = GradientCurves.from(m, r.whatIf(), g, m.layerCount() - 1, objective.description(),
+                name + " with the what-if");
+        return GradientChart.compare(List.of(original, changed));
+    }
+
     static String oneLine(RuntimeException e) {
         String m = e.getMessage();
         if (m == null || m.isBlank()) m = e.getClass().getSimpleName();
@@ -366,6 +420,7 @@ public final class ExplorerViewModel implements AutoCloseable {
     @Override
     public void close() {
         worker.close();
+        gradientWorker.close();
     }
 
     // --- properties ------------------------------------------------------------------------------------------
@@ -396,6 +451,9 @@ public final class ExplorerViewModel implements AutoCloseable {
     public ReadOnlyStringProperty whatIfAtStepProperty() { return whatIfAtStep.getReadOnlyProperty(); }
     public ObservableList<EquationLine> equations() { return equations; }
     public ObservableList<Path> recentFiles() { return recentFiles; }
+    public BooleanProperty gradientWantedProperty() { return gradientWanted; }
+    public ReadOnlyObjectProperty<JFreeChart> gradientChartProperty() { return gradientChart.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty gradientCaptionProperty() { return gradientCaption.getReadOnlyProperty(); }
 
     /** Milliseconds a step transition takes: 0 with reduced motion. */
     public double effectiveTransitionMillis() {

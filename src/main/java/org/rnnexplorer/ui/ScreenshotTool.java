@@ -107,6 +107,10 @@ public final class ScreenshotTool {
             vm.inputTextProperty().set(sb.substring(0, 5000));
         }));
         written.add(shot(out, "presenter-lstm.png", 1920, 1080, lstm, true, 17, null));
+        written.add(shot(out, "gradient-tab-lstm.png", 1600, 1000, lstm, false, 17, null, c -> {
+            c.sideTabs().getSelectionModel().select(c.gradientTab);
+            return c.viewModel().gradientChartProperty().get() != null;
+        }));
         return written;
     }
 
@@ -117,6 +121,13 @@ public final class ScreenshotTool {
 
     private static String shot(Path dir, String name, double w, double h, ModelEntry entry, boolean presenter, int step,
                                java.util.function.Consumer<ExplorerViewModel> change) throws Exception {
+        return shot(dir, name, w, h, entry, presenter, step, change, null);
+    }
+
+    /** {@code view} (run on the FX thread until it returns true) may change the view before the picture. */
+    private static String shot(Path dir, String name, double w, double h, ModelEntry entry, boolean presenter, int step,
+                               java.util.function.Consumer<ExplorerViewModel> change,
+                               java.util.function.Function<ExplorerController, Boolean> view) throws Exception {
         ExplorerWindow[] win = new ExplorerWindow[1];
         Stage[] stage = new Stage[1];
         onFx(() -> {
@@ -148,6 +159,7 @@ public final class ScreenshotTool {
             vm.presenterProperty().set(presenter);
             return null;
         });
+        if (view != null) waitFor(() -> onFxQuietly(() -> view.apply(win[0].controller())));
         Thread.sleep(400);
         Path file = dir.resolve(name);
         WritableImage img = onFx(() -> {

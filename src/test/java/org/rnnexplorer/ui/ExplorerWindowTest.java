@@ -192,4 +192,34 @@ class ExplorerWindowTest {
         List<String> tokens = vm.result().input().tokens();
         assertEquals(List.of("y", "l", "o", "p", "h", "o", "n", "e"), tokens);
     }
+
+    @Test
+    void theGradientTabShowsTheChartAndTheWhatIfBesideIt(FxRobot robot) throws Exception {
+        waitForOpen("LSTM — next character (reference model)");
+        robot.clickOn("Gradient");
+        waitUntil(() -> vm.gradientChartProperty().get() != null);
+        org.jfree.chart.JFreeChart first = vm.gradientChartProperty().get();
+        org.jfree.chart.fx.ChartViewer viewer = (org.jfree.chart.fx.ChartViewer) window.controller().gradientPane.getCenter();
+        assertTrue(viewer.getChart() == first, "the chart on screen");
+        org.jfree.data.xy.XYDataset data = viewer.getChart().getXYPlot().getDataset();
+        assertTrue(data.getSeriesKey(0).toString().contains("LSTM"), data.getSeriesKey(0).toString());
+        // L is the cross-entropy of predicting the last token, made at step T−2: the error enters one step back, so
+        // the curve has a point for each of the 43 steps from there to the first
+        assertEquals(43, data.getItemCount(0));
+        assertTrue(text(robot, ".gradient-caption").startsWith("L = cross-entropy of the last token"));
+        // a what-if adds its curve beside the original
+        robot.interact(() -> vm.clampGate(1, 1.0));
+        try {
+            waitUntil(() -> vm.result().hasWhatIf() && vm.gradientChartProperty().get() != first
+                    && !vm.gradientCaptionProperty().get().startsWith("computing"));
+        } catch (TimeoutException e) {
+            throw new AssertionError("no what-if chart; caption: " + vm.gradientCaptionProperty().get()
+                    + "; what-if: " + vm.result().hasWhatIf());
+        }
+        assertTrue(viewer.getChart() == vm.gradientChartProperty().get(), "the new chart is on screen");
+        org.jfree.data.xy.XYDataset both = vm.gradientChartProperty().get().getXYPlot().getDataset();
+        boolean found = false;
+        for (int i = 0; i < both.getSeriesCount(); i++) found |= both.getSeriesKey(i).toString().contains("with the what-if");
+        assertTrue(found, "the what-if curve is drawn");
+    }
 }

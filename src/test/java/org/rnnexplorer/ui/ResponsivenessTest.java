@@ -74,8 +74,11 @@ class ResponsivenessTest {
         List<long[]> tracing = new ArrayList<>();
         long s1 = System.nanoTime();
         robot.interact(() -> vm.inputTextProperty().set(text));
+        // from here the editor holds the 5,000 characters and the trace runs on its worker thread
+        long s1b = System.nanoTime();
+        double editorMs = (s1b - s1) / 1e6;
         ExplorerWindowTest.waitUntil(() -> vm.steps() == STEPS && !vm.busyProperty().get());
-        tracing.add(new long[] {s1, System.nanoTime()});
+        tracing.add(new long[] {s1b, System.nanoTime()});
         double onScreenMs = (System.nanoTime() - s1) / 1e6;
         double traceMs = vm.result().millis();
 
@@ -109,10 +112,11 @@ class ResponsivenessTest {
         System.out.printf(java.util.Locale.ROOT,
                 "responsiveness: while tracing 5,000 steps (twice): %d pings, median %.1f ms, max %.1f ms; "
                         + "whole session incl. stepping: %d pings, median %.1f ms, 95th percentile %.1f ms, max %.1f ms; "
-                        + "trace computed off the FX thread in %.1f ms, on screen %.0f ms after the text was set%n",
+                        + "trace computed off the FX thread in %.1f ms, on screen %.0f ms after the text was set "
+                        + "(putting the text in the editor: %.0f ms)%n",
                 during.size(), during.get(during.size() / 2) / 1e6, maxDuring, all.size(),
                 all.get(all.size() / 2) / 1e6, all.get((int) (all.size() * 0.95)) / 1e6, all.get(all.size() - 1) / 1e6,
-                traceMs, onScreenMs);
+                traceMs, onScreenMs, editorMs);
         assertTrue(during.size() >= 3, "pings were answered while the trace ran: " + during.size());
         assertTrue(maxDuring < 100, "the JavaFX thread was blocked for " + maxDuring + " ms while tracing");
     }

@@ -191,9 +191,9 @@ public final class ExplorerViewModel implements AutoCloseable {
 
     /** Runs off the JavaFX thread. */
     private static TraceResult compute(ModelEntry toLoad, RnnModel current, String text, List<Intervention> ivs) {
-        long t0 = System.nanoTime();
         RnnModel m = toLoad != null ? toLoad.loader().get() : current;
         String input = toLoad != null ? ModelCatalog.exampleFor(toLoad, m) : text;
+        long t0 = System.nanoTime();
         EncodedInput enc = EncodedInput.of(m, input);
         Trace original = null, changed = null;
         if (enc.steps() > 0) {

@@ -245,7 +245,7 @@ public final class CellDiagramView extends Region {
         arrow(g, p, plusX, mulNewY - 16, plusX, lineY + 16, Math.abs((1 - zu) * nu));
         // reset gate into the candidate
         arrow(g, p, rx + STRIP_W / 2, 380, nx - STRIP_W / 2 - 4, 380, r[u]);
-        small(g, p, "rₜ ⊙ (W_hn·hₜ₋₁ + b_hn)", (rx + nx) / 2, 368);
+        small(g, p, "rₜ ⊙ (W_hn·hₜ₋₁ + b_hn) goes into nₜ", (rx + nx) / 2 + 10, 318);
         // input bus
         line(g, p, 175, lineY, 175, busY + 10, meanAbs(f.hPrev()));
         double xMean = meanAbs(f.x()) / f.xScale();

@@ -67,6 +67,7 @@ public final class EquationsPanel extends VBox {
         numbers.getStyleClass().add("equation-numbers");
         numbers.setId("equation-numbers-" + i);
         name.setMinWidth(Label.USE_PREF_SIZE);
+        formula.setWrapText(true);
         javafx.scene.layout.HBox top = new javafx.scene.layout.HBox(10, formula, name);
         top.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
         VBox box = new VBox(1, top, numbers);

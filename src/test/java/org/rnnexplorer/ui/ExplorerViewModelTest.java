@@ -145,4 +145,15 @@ class ExplorerViewModelTest {
         assertNotNull(vm.entryProperty().get());
         assertTrue(vm.recentFiles().isEmpty(), "a file that did not load is not a recent file");
     }
+
+    @Test
+    void aModelFileThatLoadsBecomesARecentFile(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("my-lstm.json");
+        org.rnnexplorer.io.ModelFile.write(DemoModels.build(org.rnnexplorer.model.CellType.LSTM, 4, 1, 1), file);
+        vm.openFile(file);
+        settle();
+        assertEquals("my-lstm.json", vm.entryProperty().get().title());
+        assertEquals(List.of(file), vm.recentFiles());
+        assertEquals("LSTM · 1 layer · 4 units · 31 characters · next-token readout", vm.modelSummaryProperty().get());
+    }
 }

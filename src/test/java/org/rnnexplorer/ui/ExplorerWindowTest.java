@@ -222,4 +222,28 @@ class ExplorerWindowTest {
         for (int i = 0; i < both.getSeriesCount(); i++) found |= both.getSeriesKey(i).toString().contains("with the what-if");
         assertTrue(found, "the what-if curve is drawn");
     }
+
+    @Test
+    void aStepIsAnimatedUnlessMotionIsReduced(FxRobot robot) throws Exception {
+        waitForOpen("LSTM — next character (reference model)");
+        robot.interact(() -> {
+            vm.reducedMotionProperty().set(false);
+            vm.transitionMillisProperty().set(3000);
+        });
+        int u = vm.unitProperty().get();
+        Trace tr = vm.result().original();
+        double from = tr.hidden(0, 0, u), to = tr.hidden(0, 1, u);
+        assertTrue(Math.abs(to - from) > 0.05, "the unit changes between steps 1 and 2");
+        robot.type(KeyCode.RIGHT);
+        Thread.sleep(500);
+        double shown = WaitForAsyncUtils.asyncFx(() -> window.controller().diagram().current().h()[u]).get();
+        assertTrue(Math.min(from, to) < shown && shown < Math.max(from, to),
+                "part way through the transition h is between " + from + " and " + to + ": " + shown);
+        assertEquals("step 2 of 44: 'h'", text(robot, ".step-label"), "the labels do not wait for the animation");
+        // reduced motion: the diagram jumps
+        robot.interact(() -> vm.reducedMotionProperty().set(true));
+        robot.type(KeyCode.RIGHT);
+        assertEquals(tr.hidden(0, 2, u), WaitForAsyncUtils.asyncFx(() -> window.controller().diagram().current().h()[u])
+                .get(), 0.0);
+    }
 }

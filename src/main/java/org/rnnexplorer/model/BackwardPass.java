@@ -88,25 +88,27 @@ public final class BackwardPass {
         DMatrixRMaj dBih = g.parameter("rnn.bias_ih_l" + l), dBhh = g.parameter("rnn.bias_hh_l" + l);
         lg.dhNext.zero();
         lg.dcNext.zero();
-        for (int t = lt.h.length - 1; t >= 0; t--) {
+        boolean gru = lg.dPreHhAt != lg.dPreIhAt;
+        MatrixKernels.toRows(w.wHh, lg.wHhRows);
+        if (needDx) MatrixKernels.toRows(w.wIh, lg.wIhRows);
+        int steps = lt.h.length;
+        for (int t = steps - 1; t >= 0; t--) {
             CommonOps_DDRM.add(external[t], lg.dhNext, lg.dH[t]);
+            lg.dPreIh = lg.dPreIhAt[t];
+            lg.dPreHh = lg.dPreHhAt[t];
             kernel.backward(lt, t, clamps, lg);
-            // dL/dh_{t-1} through the recurrence, dL/dx_t through the input weights
-            CommonOps_DDRM.mult(lg.dPreHh, w.wHh, lg.dhNext);
-            CommonOps_DDRM.addEquals(lg.dhNext, lg.dhDirect);
-            if (needDx) CommonOps_DDRM.mult(lg.dPreIh, w.wIh, lg.dX[t]);
-            CommonOps_DDRM.multAddTransA(lg.dPreIh, lt.x[t], dWih);
-            CommonOps_DDRM.multAddTransA(lg.dPreHh, lt.hPrev(t), dWhh);
-            addColumnSums(lg.dPreIh, dBih);
-            addColumnSums(lg.dPreHh, dBhh);
+            // dL/dh_{t-1} through the recurrence (and GRU's direct path), dL/dx_t through the input weights
+            if (gru) lg.dhNext.setTo(lg.dhDirect);
+            else lg.dhNext.zero();
+            MatrixKernels.multAdd(lg.dPreHh, lg.wHhRows, lg.dhNext, lg.rowScratch);
+            if (needDx) {
+                lg.dX[t].zero();
+                MatrixKernels.multAdd(lg.dPreIh, lg.wIhRows, lg.dX[t], lg.rowScratch);
+            }
         }
+        MatrixKernels.addSumOfOuterProducts(lg.dPreIhAt, lt.x, steps, dWih, dBih, lg.rowScratch);
+        MatrixKernels.addSumOfOuterProducts(lg.dPreHhAt, lt.hPrevs, steps, dWhh, dBhh, lg.rowScratch);
         lg.dH0.setTo(lg.dhNext);
         lg.dC0.setTo(lg.dcNext);
-    }
-
-    private static void addColumnSums(DMatrixRMaj m, DMatrixRMaj row) {
-        int n = m.numCols;
-        for (int b = 0; b < m.numRows; b++)
-            for (int j = 0; j < n; j++) row.data[j] += m.data[b * n + j];
     }
 }

@@ -38,11 +38,12 @@ public final class ForwardPass {
         int steps = input.steps();
         for (int l = 0; l < model.layerCount(); l++) {
             LayerWeights w = model.layer(l);
-            CommonOps_DDRM.transpose(w.wIh, trace.wIhT[l]);
-            CommonOps_DDRM.transpose(w.wHh, trace.wHhT[l]);
+            LayerWorkspace ws = trace.workspaces[l];
+            ws.prepare(w);
             LayerTrace lt = trace.layer(l);
+            boolean zeroStart = MatrixKernels.isZero(lt.h0);
             for (int t = 0; t < steps; t++)
-                kernel.forward(w, trace.wIhT[l], trace.wHhT[l], lt, t, clamps[l], trace.scratchGh);
+                kernel.forward(w, ws, lt, t, clamps[l], t == 0 && zeroStart);
         }
         if (model.hasHead()) readout(model, trace);
     }

@@ -1,0 +1,124 @@
+package org.rnnexplorer.model;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * The products the recurrence spends its time in, written out by hand.
+ *
+ * <p>Why not {@code CommonOps_DDRM.mult} / {@code multAddTransA}: for a batch of one, EJML's {@code mult_reorder}
+ * adds one row of B into the output per entry of a ({@code c += a_k · B_k}, loading and storing the output row once
+ * per row of B), and its rank-one {@code multAddTransA} for the weight gradients reads and writes the whole
+ * [G·H][H] gradient at every step. Neither loop is vectorised by Java 17's JIT here. The kernels below take the
+ * matrix as an array of rows ({@code double[][]}, each row its own array: the JIT vectorises a loop that reads
+ * several arrays at {@code j}, but not one that reads one array at several offsets) and add four rows per pass over
+ * the output. Measured on this machine for one step of H = 64: 64×256 in about 1.1 µs and 256×64 in 1.4 µs, against
+ * 4.2 and 5.4 µs for {@code CommonOps_DDRM.mult}. The weight gradients {@code Σ_t dpre_tᵀ y_t} are summed once per
+ * layer over all steps, four steps per pass over a gradient row.
+ *
+ * <p>The sums run in another order than EJML's, so results differ from it in the last bits (about 1e-15 relative).
+ */
+final class MatrixKernels {
+    private MatrixKernels() {
+    }
+
+    /** Copies the row-major {@code m} [r][n] into rows {@code out[r][n]}. */
+    static void toRows(DMatrixRMaj m, double[][] out) {
+        int n = m.numCols;
+        for (int i = 0; i < m.numRows; i++) System.arraycopy(m.data, i * n, out[i], 0, n);
+    }
+
+    /** Writes {@code mᵀ} [n][r] into rows {@code out[n][r]}. */
+    static void toTransposedRows(DMatrixRMaj m, double[][] out) {
+        int r = m.numRows, n = m.numCols;
+        double[] d = m.data;
+        for (int i = 0; i < r; i++)
+            for (int j = 0; j < n; j++) out[j][i] = d[i * n + j];
+    }
+
+    /**
+     * {@code c[j] += Σ_k a[aOff + k] · rows[k][j]} for j < n, k < rows.length: the row vector a times the matrix
+     * whose k-th row is {@code rows[k]}, added into c. (c starts at index 0: an offset into c stops the JIT from
+     * vectorising the loop, 2.5 times slower.)
+     */
+    static void addRowTimesRows(double[] a, int aOff, double[][] rows, double[] c, int n) {
+        int m = rows.length, k = 0;
+        for (; k + 3 < m; k += 4) {
+            double a0 = a[aOff + k], a1 = a[aOff + k + 1], a2 = a[aOff + k + 2], a3 = a[aOff + k + 3];
+            double[] b0 = rows[k], b1 = rows[k + 1], b2 = rows[k + 2], b3 = rows[k + 3];
+            for (int j = 0; j < n; j++) c[j] += a0 * b0[j] + a1 * b1[j] + a2 * b2[j] + a3 * b3[j];
+        }
+        for (; k < m; k++) {
+            double a0 = a[aOff + k];
+            double[] b0 = rows[k];
+            for (int j = 0; j < n; j++) c[j] += a0 * b0[j];
+        }
+    }
+
+    /**
+     * {@code C += A·B} for every row of A [rows][m], B given as m rows of length n, C [rows][n]. A batch of one works
+     * in place; otherwise each row of C passes through {@code rowScratch} (length ≥ n).
+     */
+    static void multAdd(DMatrixRMaj a, double[][] b, DMatrixRMaj c, double[] rowScratch) {
+        int m = a.numCols, n = c.numCols;
+        if (c.numRows == 1) {
+            addRowTimesRows(a.data, 0, b, c.data, n);
+            return;
+        }
+        for (int r = 0; r < a.numRows; r++) {
+            System.arraycopy(c.data, r * n, rowScratch, 0, n);
+            addRowTimesRows(a.data, r * m, b, rowScratch, n);
+            System.arraycopy(rowScratch, 0, c.data, r * n, n);
+        }
+    }
+
+    /** Whether every entry of m is 0 (the usual initial state), so a product with it can be skipped. */
+    static boolean isZero(DMatrixRMaj m) {
+        for (double v : m.data) if (v != 0.0) return false;
+        return true;
+    }
+
+    /**
+     * {@code W[i][j] += Σ_{t<steps} Σ_b d_t[b][i] · y_t[b][j]}, that is {@code W += Σ_t d_tᵀ y_t}, with d_t [B][rows]
+     * and y_t [B][n]; W [rows][n]. Also {@code bias[i] += Σ_t Σ_b d_t[b][i]}. Each row of W is summed in
+     * {@code rowScratch} (length ≥ n), four steps at a time (different arrays y_t, so the inner loop vectorises).
+     */
+    static void addSumOfOuterProducts(DMatrixRMaj[] d, DMatrixRMaj[] y, int steps, DMatrixRMaj w, DMatrixRMaj bias,
+                                      double[] rowScratch) {
+        int rows = w.numRows, n = w.numCols, batch = d[0].numRows;
+        double[] wd = w.data, acc = rowScratch;
+        for (int i = 0; i < rows; i++) {
+            int wo = i * n;
+            System.arraycopy(wd, wo, acc, 0, n);
+            for (int b = 0; b < batch; b++) {
+                int di = b * rows + i, yo = b * n;
+                int t = 0;
+                if (yo == 0) {
+                    for (; t + 3 < steps; t += 4) {
+                        double a0 = d[t].data[di], a1 = d[t + 1].data[di], a2 = d[t + 2].data[di], a3 = d[t + 3].data[di];
+                        double[] y0 = y[t].data, y1 = y[t + 1].data, y2 = y[t + 2].data, y3 = y[t + 3].data;
+                        for (int j = 0; j < n; j++) acc[j] += a0 * y0[j] + a1 * y1[j] + a2 * y2[j] + a3 * y3[j];
+                    }
+                } else {
+                    for (; t + 3 < steps; t += 4) {
+                        double a0 = d[t].data[di], a1 = d[t + 1].data[di], a2 = d[t + 2].data[di], a3 = d[t + 3].data[di];
+                        double[] y0 = y[t].data, y1 = y[t + 1].data, y2 = y[t + 2].data, y3 = y[t + 3].data;
+                        for (int j = 0; j < n; j++)
+                            acc[j] += a0 * y0[yo + j] + a1 * y1[yo + j] + a2 * y2[yo + j] + a3 * y3[yo + j];
+                    }
+                }
+                for (; t < steps; t++) {
+                    double a0 = d[t].data[di];
+                    double[] y0 = y[t].data;
+                    for (int j = 0; j < n; j++) acc[j] += a0 * y0[yo + j];
+                }
+            }
+            System.arraycopy(acc, 0, wd, wo, n);
+        }
+        double[] bd = bias.data;
+        for (int t = 0; t < steps; t++) {
+            double[] dd = d[t].data;
+            for (int b = 0; b < batch; b++)
+                for (int i = 0; i < rows; i++) bd[i] += dd[b * rows + i];
+        }
+    }
+}

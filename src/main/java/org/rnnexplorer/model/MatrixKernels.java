@@ -77,48 +77,96 @@ final class MatrixKernels {
         return true;
     }
 
+    /** Bytes of y_t rows one chunk of steps may hold, so that they stay in the level-1 cache while W is swept. */
+    private static final int CHUNK_BYTES = 16 * 1024;
+
     /**
      * {@code W[i][j] += Σ_{t<steps} Σ_b d_t[b][i] · y_t[b][j]}, that is {@code W += Σ_t d_tᵀ y_t}, with d_t [B][rows]
-     * and y_t [B][n]; W [rows][n]. Also {@code bias[i] += Σ_t Σ_b d_t[b][i]}. Each row of W is summed in
-     * {@code rowScratch} (length ≥ n), four steps at a time (different arrays y_t, so the inner loop vectorises).
+     * and y_t [B][n]; W [rows][n]. Also {@code bias[i] += Σ_t Σ_b d_t[b][i]}. {@code rowScratch} needs
+     * max(rows, n) entries.
      */
     static void addSumOfOuterProducts(DMatrixRMaj[] d, DMatrixRMaj[] y, int steps, DMatrixRMaj w, DMatrixRMaj bias,
                                       double[] rowScratch) {
-        int rows = w.numRows, n = w.numCols, batch = d[0].numRows;
-        double[] wd = w.data, acc = rowScratch;
-        for (int i = 0; i < rows; i++) {
-            int wo = i * n;
-            System.arraycopy(wd, wo, acc, 0, n);
-            for (int b = 0; b < batch; b++) {
-                int di = b * rows + i, yo = b * n;
-                int t = 0;
-                if (yo == 0) {
-                    for (; t + 3 < steps; t += 4) {
-                        double a0 = d[t].data[di], a1 = d[t + 1].data[di], a2 = d[t + 2].data[di], a3 = d[t + 3].data[di];
-                        double[] y0 = y[t].data, y1 = y[t + 1].data, y2 = y[t + 2].data, y3 = y[t + 3].data;
-                        for (int j = 0; j < n; j++) acc[j] += a0 * y0[j] + a1 * y1[j] + a2 * y2[j] + a3 * y3[j];
-                    }
-                } else {
-                    for (; t + 3 < steps; t += 4) {
-                        double a0 = d[t].data[di], a1 = d[t + 1].data[di], a2 = d[t + 2].data[di], a3 = d[t + 3].data[di];
-                        double[] y0 = y[t].data, y1 = y[t + 1].data, y2 = y[t + 2].data, y3 = y[t + 3].data;
-                        for (int j = 0; j < n; j++)
-                            acc[j] += a0 * y0[yo + j] + a1 * y1[yo + j] + a2 * y2[yo + j] + a3 * y3[yo + j];
-                    }
-                }
-                for (; t < steps; t++) {
-                    double a0 = d[t].data[di];
-                    double[] y0 = y[t].data;
-                    for (int j = 0; j < n; j++) acc[j] += a0 * y0[yo + j];
-                }
-            }
-            System.arraycopy(acc, 0, wd, wo, n);
-        }
+        if (w.numCols < 32 && w.numRows > w.numCols) sumByColumns(d, y, steps, w, rowScratch);
+        else sumByRows(d, y, steps, w, rowScratch);
+        int rows = w.numRows, batch = d[0].numRows;
         double[] bd = bias.data;
         for (int t = 0; t < steps; t++) {
             double[] dd = d[t].data;
             for (int b = 0; b < batch; b++)
                 for (int i = 0; i < rows; i++) bd[i] += dd[b * rows + i];
+        }
+    }
+
+    /**
+     * Row i of W gets {@code Σ_t d_t[i] · y_t} (a sum of rows y_t), four steps per pass over the row. The steps go in
+     * chunks whose y_t rows fit in {@link #CHUNK_BYTES}, and each chunk sweeps all of W, so the y_t stay cached.
+     */
+    private static void sumByRows(DMatrixRMaj[] d, DMatrixRMaj[] y, int steps, DMatrixRMaj w, double[] acc) {
+        int rows = w.numRows, n = w.numCols, batch = d[0].numRows;
+        int chunk = Math.max(4, CHUNK_BYTES / (8 * n * batch) / 4 * 4);
+        double[] wd = w.data;
+        for (int from = 0; from < steps; from += chunk) {
+            int to = Math.min(steps, from + chunk);
+            for (int i = 0; i < rows; i++) {
+                int wo = i * n;
+                System.arraycopy(wd, wo, acc, 0, n);
+                for (int b = 0; b < batch; b++) {
+                    int di = b * rows + i, yo = b * n;
+                    int t = from;
+                    if (yo == 0) {
+                        for (; t + 3 < to; t += 4) {
+                            double a0 = d[t].data[di], a1 = d[t + 1].data[di];
+                            double a2 = d[t + 2].data[di], a3 = d[t + 3].data[di];
+                            double[] y0 = y[t].data, y1 = y[t + 1].data, y2 = y[t + 2].data, y3 = y[t + 3].data;
+                            for (int j = 0; j < n; j++) acc[j] += a0 * y0[j] + a1 * y1[j] + a2 * y2[j] + a3 * y3[j];
+                        }
+                    } else {
+                        for (; t + 3 < to; t += 4) {
+                            double a0 = d[t].data[di], a1 = d[t + 1].data[di];
+                            double a2 = d[t + 2].data[di], a3 = d[t + 3].data[di];
+                            double[] y0 = y[t].data, y1 = y[t + 1].data, y2 = y[t + 2].data, y3 = y[t + 3].data;
+                            for (int j = 0; j < n; j++)
+                                acc[j] += a0 * y0[yo + j] + a1 * y1[yo + j] + a2 * y2[yo + j] + a3 * y3[yo + j];
+                        }
+                    }
+                    for (; t < to; t++) {
+                        double a0 = d[t].data[di];
+                        double[] y0 = y[t].data;
+                        for (int j = 0; j < n; j++) acc[j] += a0 * y0[yo + j];
+                    }
+                }
+                System.arraycopy(acc, 0, wd, wo, n);
+            }
+        }
+    }
+
+    /**
+     * Column j of W gets {@code Σ_t y_t[j] · d_t} (a sum of rows d_t), four steps per pass. For W with short rows
+     * (input weights of a narrow input, n = D), where a loop over j would be too short to run fast.
+     */
+    private static void sumByColumns(DMatrixRMaj[] d, DMatrixRMaj[] y, int steps, DMatrixRMaj w, double[] acc) {
+        int rows = w.numRows, n = w.numCols, batch = d[0].numRows;
+        double[] wd = w.data;
+        for (int j = 0; j < n; j++) {
+            java.util.Arrays.fill(acc, 0, rows, 0.0);
+            for (int b = 0; b < batch; b++) {
+                int yj = b * n + j, dof = b * rows;
+                int t = 0;
+                if (dof == 0) {
+                    for (; t + 3 < steps; t += 4) {
+                        double c0 = y[t].data[yj], c1 = y[t + 1].data[yj], c2 = y[t + 2].data[yj], c3 = y[t + 3].data[yj];
+                        double[] d0 = d[t].data, d1 = d[t + 1].data, d2 = d[t + 2].data, d3 = d[t + 3].data;
+                        for (int i = 0; i < rows; i++) acc[i] += c0 * d0[i] + c1 * d1[i] + c2 * d2[i] + c3 * d3[i];
+                    }
+                }
+                for (; t < steps; t++) {
+                    double c0 = y[t].data[yj];
+                    double[] d0 = d[t].data;
+                    for (int i = 0; i < rows; i++) acc[i] += c0 * d0[dof + i];
+                }
+            }
+            for (int i = 0; i < rows; i++) wd[i * n + j] += acc[i];
         }
     }
 }

@@ -106,8 +106,8 @@ public final class BackwardPass {
                 MatrixKernels.multAdd(lg.dPreIh, lg.wIhRows, lg.dX[t], lg.rowScratch);
             }
         }
-        MatrixKernels.addSumOfOuterProducts(lg.dPreIhAt, lt.x, steps, dWih, dBih, lg.rowScratch);
-        MatrixKernels.addSumOfOuterProducts(lg.dPreHhAt, lt.hPrevs, steps, dWhh, dBhh, lg.rowScratch);
+        MatrixKernels.addSumOfOuterProducts(lg.dPreIhAt, lt.x, steps, dWih, dBih, lg.rowScratch, lg.batchChunk);
+        MatrixKernels.addSumOfOuterProducts(lg.dPreHhAt, lt.hPrevs, steps, dWhh, dBhh, lg.rowScratch, lg.batchChunk);
         lg.dH0.setTo(lg.dhNext);
         lg.dC0.setTo(lg.dcNext);
     }

@@ -32,6 +32,8 @@ public final class LayerGradients {
     final double[][] wIhRows;
     /** One row of max(G*H, in) numbers for the kernels. */
     final double[] rowScratch;
+    /** Workspace for summing the weight gradients over a batch (null for a batch of one). */
+    final MatrixKernels.BatchChunk batchChunk;
 
     LayerGradients(CellType cell, int batch, int steps, int in, int hidden) {
         int gh = cell.blocks() * hidden;
@@ -53,6 +55,7 @@ public final class LayerGradients {
         wHhRows = new double[gh][hidden];
         wIhRows = new double[gh][in];
         rowScratch = new double[Math.max(gh, in)];
+        batchChunk = batch > 1 ? new MatrixKernels.BatchChunk(Math.max(in, hidden)) : null;
     }
 
     /** ‖dL/dh_t‖ of sequence 0 (Euclidean norm over the units). */

@@ -86,8 +86,9 @@ final class MatrixKernels {
      * max(rows, n) entries.
      */
     static void addSumOfOuterProducts(DMatrixRMaj[] d, DMatrixRMaj[] y, int steps, DMatrixRMaj w, DMatrixRMaj bias,
-                                      double[] rowScratch) {
-        if (w.numCols < 32 && w.numRows > w.numCols) sumByColumns(d, y, steps, w, rowScratch);
+                                      double[] rowScratch, BatchChunk chunk) {
+        if (d[0].numRows > 1) sumOverBatch(d, y, steps, w, rowScratch, chunk);
+        else if (w.numCols < 32 && w.numRows > w.numCols) sumByColumns(d, y, steps, w, rowScratch);
         else sumByRows(d, y, steps, w, rowScratch);
         int rows = w.numRows, batch = d[0].numRows;
         double[] bd = bias.data;
@@ -99,42 +100,50 @@ final class MatrixKernels {
     }
 
     /**
-     * Row i of W gets {@code Σ_t d_t[i] · y_t} (a sum of rows y_t), four steps per pass over the row. The steps go in
-     * chunks whose y_t rows fit in {@link #CHUNK_BYTES}, and each chunk sweeps all of W, so the y_t stay cached.
+     * Workspace for {@link #sumOverBatch}: copies of the y rows of a chunk of (step, sequence) pairs, each in its own
+     * array, and where each pair's d row starts.
      */
-    private static void sumByRows(DMatrixRMaj[] d, DMatrixRMaj[] y, int steps, DMatrixRMaj w, double[] acc) {
-        int rows = w.numRows, n = w.numCols, batch = d[0].numRows;
-        int chunk = Math.max(4, CHUNK_BYTES / (8 * n * batch) / 4 * 4);
+    static final class BatchChunk {
+        static final int PAIRS = 64;
+        final double[][] y;
+        final double[][] d = new double[PAIRS][];
+        final int[] dOffset = new int[PAIRS];
+
+        BatchChunk(int widestRow) {
+            y = new double[PAIRS][widestRow];
+        }
+    }
+
+    /**
+     * The batched form of {@link #sumByRows}: the (step, sequence) pairs go in chunks of {@link BatchChunk#PAIRS}, whose
+     * rows y_t[b] are first copied into arrays of their own (rows of one matrix, read at offsets, would not vectorise).
+     */
+    private static void sumOverBatch(DMatrixRMaj[] d, DMatrixRMaj[] y, int steps, DMatrixRMaj w, double[] acc,
+                                     BatchChunk chunk) {
+        int rows = w.numRows, n = w.numCols, batch = d[0].numRows, pairs = steps * batch;
         double[] wd = w.data;
-        for (int from = 0; from < steps; from += chunk) {
-            int to = Math.min(steps, from + chunk);
+        for (int from = 0; from < pairs; from += BatchChunk.PAIRS) {
+            int count = Math.min(BatchChunk.PAIRS, pairs - from);
+            for (int q = 0; q < count; q++) {
+                int t = (from + q) / batch, b = from + q - t * batch;
+                System.arraycopy(y[t].data, b * n, chunk.y[q], 0, n);
+                chunk.d[q] = d[t].data;
+                chunk.dOffset[q] = b * rows;
+            }
             for (int i = 0; i < rows; i++) {
                 int wo = i * n;
                 System.arraycopy(wd, wo, acc, 0, n);
-                for (int b = 0; b < batch; b++) {
-                    int di = b * rows + i, yo = b * n;
-                    int t = from;
-                    if (yo == 0) {
-                        for (; t + 3 < to; t += 4) {
-                            double a0 = d[t].data[di], a1 = d[t + 1].data[di];
-                            double a2 = d[t + 2].data[di], a3 = d[t + 3].data[di];
-                            double[] y0 = y[t].data, y1 = y[t + 1].data, y2 = y[t + 2].data, y3 = y[t + 3].data;
-                            for (int j = 0; j < n; j++) acc[j] += a0 * y0[j] + a1 * y1[j] + a2 * y2[j] + a3 * y3[j];
-                        }
-                    } else {
-                        for (; t + 3 < to; t += 4) {
-                            double a0 = d[t].data[di], a1 = d[t + 1].data[di];
-                            double a2 = d[t + 2].data[di], a3 = d[t + 3].data[di];
-                            double[] y0 = y[t].data, y1 = y[t + 1].data, y2 = y[t + 2].data, y3 = y[t + 3].data;
-                            for (int j = 0; j < n; j++)
-                                acc[j] += a0 * y0[yo + j] + a1 * y1[yo + j] + a2 * y2[yo + j] + a3 * y3[yo + j];
-                        }
-                    }
-                    for (; t < to; t++) {
-                        double a0 = d[t].data[di];
-                        double[] y0 = y[t].data;
-                        for (int j = 0; j < n; j++) acc[j] += a0 * y0[yo + j];
-                    }
+                int q = 0;
+                for (; q + 3 < count; q += 4) {
+                    double a0 = chunk.d[q][chunk.dOffset[q] + i], a1 = chunk.d[q + 1][chunk.dOffset[q + 1] + i];
+                    double a2 = chunk.d[q + 2][chunk.dOffset[q + 2] + i], a3 = chunk.d[q + 3][chunk.dOffset[q + 3] + i];
+                    double[] y0 = chunk.y[q], y1 = chunk.y[q + 1], y2 = chunk.y[q + 2], y3 = chunk.y[q + 3];
+                    for (int j = 0; j < n; j++) acc[j] += a0 * y0[j] + a1 * y1[j] + a2 * y2[j] + a3 * y3[j];
+                }
+                for (; q < count; q++) {
+                    double a0 = chunk.d[q][chunk.dOffset[q] + i];
+                    double[] y0 = chunk.y[q];
+                    for (int j = 0; j < n; j++) acc[j] += a0 * y0[j];
                 }
                 System.arraycopy(acc, 0, wd, wo, n);
             }
@@ -142,29 +151,54 @@ final class MatrixKernels {
     }
 
     /**
-     * Column j of W gets {@code Σ_t y_t[j] · d_t} (a sum of rows d_t), four steps per pass. For W with short rows
-     * (input weights of a narrow input, n = D), where a loop over j would be too short to run fast.
+     * Batch of one: row i of W gets {@code Σ_t d_t[i] · y_t} (a sum of rows y_t), four steps per pass over the row.
+     * The steps go in chunks whose y_t rows fit in {@link #CHUNK_BYTES}, and each chunk sweeps all of W, so the y_t
+     * stay cached.
+     */
+    private static void sumByRows(DMatrixRMaj[] d, DMatrixRMaj[] y, int steps, DMatrixRMaj w, double[] acc) {
+        int rows = w.numRows, n = w.numCols;
+        int chunk = Math.max(4, CHUNK_BYTES / (8 * n) / 4 * 4);
+        double[] wd = w.data;
+        for (int from = 0; from < steps; from += chunk) {
+            int to = Math.min(steps, from + chunk);
+            for (int i = 0; i < rows; i++) {
+                int wo = i * n;
+                System.arraycopy(wd, wo, acc, 0, n);
+                int t = from;
+                for (; t + 3 < to; t += 4) {
+                    double a0 = d[t].data[i], a1 = d[t + 1].data[i], a2 = d[t + 2].data[i], a3 = d[t + 3].data[i];
+                    double[] y0 = y[t].data, y1 = y[t + 1].data, y2 = y[t + 2].data, y3 = y[t + 3].data;
+                    for (int j = 0; j < n; j++) acc[j] += a0 * y0[j] + a1 * y1[j] + a2 * y2[j] + a3 * y3[j];
+                }
+                for (; t < to; t++) {
+                    double a0 = d[t].data[i];
+                    double[] y0 = y[t].data;
+                    for (int j = 0; j < n; j++) acc[j] += a0 * y0[j];
+                }
+                System.arraycopy(acc, 0, wd, wo, n);
+            }
+        }
+    }
+
+    /**
+     * Batch of one: column j of W gets {@code Σ_t y_t[j] · d_t} (a sum of rows d_t), four steps per pass. For W
+     * with short rows (input weights of a narrow input, n = D), where a loop over j would be too short to run fast.
      */
     private static void sumByColumns(DMatrixRMaj[] d, DMatrixRMaj[] y, int steps, DMatrixRMaj w, double[] acc) {
-        int rows = w.numRows, n = w.numCols, batch = d[0].numRows;
+        int rows = w.numRows, n = w.numCols;
         double[] wd = w.data;
         for (int j = 0; j < n; j++) {
             java.util.Arrays.fill(acc, 0, rows, 0.0);
-            for (int b = 0; b < batch; b++) {
-                int yj = b * n + j, dof = b * rows;
-                int t = 0;
-                if (dof == 0) {
-                    for (; t + 3 < steps; t += 4) {
-                        double c0 = y[t].data[yj], c1 = y[t + 1].data[yj], c2 = y[t + 2].data[yj], c3 = y[t + 3].data[yj];
-                        double[] d0 = d[t].data, d1 = d[t + 1].data, d2 = d[t + 2].data, d3 = d[t + 3].data;
-                        for (int i = 0; i < rows; i++) acc[i] += c0 * d0[i] + c1 * d1[i] + c2 * d2[i] + c3 * d3[i];
-                    }
-                }
-                for (; t < steps; t++) {
-                    double c0 = y[t].data[yj];
-                    double[] d0 = d[t].data;
-                    for (int i = 0; i < rows; i++) acc[i] += c0 * d0[dof + i];
-                }
+            int t = 0;
+            for (; t + 3 < steps; t += 4) {
+                double c0 = y[t].data[j], c1 = y[t + 1].data[j], c2 = y[t + 2].data[j], c3 = y[t + 3].data[j];
+                double[] d0 = d[t].data, d1 = d[t + 1].data, d2 = d[t + 2].data, d3 = d[t + 3].data;
+                for (int i = 0; i < rows; i++) acc[i] += c0 * d0[i] + c1 * d1[i] + c2 * d2[i] + c3 * d3[i];
+            }
+            for (; t < steps; t++) {
+                double c0 = y[t].data[j];
+                double[] d0 = d[t].data;
+                for (int i = 0; i < rows; i++) acc[i] += c0 * d0[i];
             }
             for (int i = 0; i < rows; i++) wd[i * n + j] += acc[i];
         }

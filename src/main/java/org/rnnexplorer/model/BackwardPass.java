@@ -71,14 +71,11 @@ public final class BackwardPass {
     /** dL/dh_t += dy_t W_head; dL/dW_head += dy_tᵀ h_t; dL/db_head += Σ_b dy_t. */
     private static void readoutBackward(RnnModel model, Trace trace, Gradients g) {
         DMatrixRMaj dW = g.parameter("head.weight"), db = g.parameter("head.bias");
-        int v = model.outputSize();
-        for (int t = 0; t < trace.steps(); t++) {
-            DMatrixRMaj dy = g.dLogits[t];
-            CommonOps_DDRM.multAdd(dy, model.headWeight(), g.dTopDirect[t]);
-            CommonOps_DDRM.multAddTransA(dy, trace.top().h[t], dW);
-            for (int b = 0; b < dy.numRows; b++)
-                for (int k = 0; k < v; k++) db.data[k] += dy.data[b * v + k];
-        }
+        MatrixKernels.toRows(model.headWeight(), g.headRows);
+        for (int t = 0; t < trace.steps(); t++)
+            MatrixKernels.multAdd(g.dLogits[t], g.headRows, g.dTopDirect[t], g.headScratch);
+        MatrixKernels.addSumOfOuterProducts(g.dLogits, trace.top().h, trace.steps(), dW, db, g.headScratch,
+                g.headChunk);
     }
 
     private static void layerBackward(LayerWeights w, int l, LayerTrace lt, LayerGradients lg, DMatrixRMaj[] external,

@@ -104,13 +104,13 @@ public final class ForwardPass {
 
     /** {@code y_t = h_t W_head^T + b_head}, {@code p_t = softmax(y_t)} (shifted by the row maximum). */
     private static void readout(RnnModel model, Trace trace) {
-        CommonOps_DDRM.transpose(model.headWeight(), trace.headT);
+        MatrixKernels.toTransposedRows(model.headWeight(), trace.headT);
         LayerTrace top = trace.top();
         int v = model.outputSize();
         for (int t = 0; t < trace.steps(); t++) {
             DMatrixRMaj y = trace.logits[t];
-            CommonOps_DDRM.mult(top.h[t], trace.headT, y);
-            CellKernel.addRowVector(y, model.headBias());
+            CellKernel.setRows(y, model.headBias());
+            MatrixKernels.multAdd(top.h[t], trace.headT, y, trace.headRow);
             double[] yd = y.data, pd = trace.probabilities[t].data;
             for (int b = 0; b < y.numRows; b++) {
                 int o = b * v;

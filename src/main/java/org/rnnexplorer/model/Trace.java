@@ -22,7 +22,9 @@ public final class Trace {
 
     // Workspace: transposed weights and scratch, reused by every pass.
     final LayerWorkspace[] workspaces;
-    final DMatrixRMaj headT;
+    /** W_head transposed as H rows of length V, and one row of V numbers for the kernels; null without a head. */
+    final double[][] headT;
+    final double[] headRow;
 
     public Trace(RnnModel model, int batch, int steps) {
         if (batch < 1 || steps < 1) throw new IllegalArgumentException("a trace needs at least one step and sequence");
@@ -43,11 +45,13 @@ public final class Trace {
         if (model.hasHead()) {
             logits = LayerTrace.alloc(steps, batch, outputSize);
             probabilities = LayerTrace.alloc(steps, batch, outputSize);
-            headT = new DMatrixRMaj(hidden, outputSize);
+            headT = new double[hidden][outputSize];
+            headRow = new double[outputSize];
         } else {
             logits = null;
             probabilities = null;
             headT = null;
+            headRow = null;
         }
     }
 

@@ -33,15 +33,6 @@ abstract class CellKernel {
      */
     abstract void backward(LayerTrace lt, int t, Clamps clamps, LayerGradients g);
 
-    /** {@code z[b][:] += bias[:]} for every row of {@code z}. */
-    static void addRowVector(DMatrixRMaj z, DMatrixRMaj bias) {
-        int n = z.numCols;
-        double[] zd = z.data, bd = bias.data;
-        for (int b = 0, off = 0; b < z.numRows; b++, off += n) {
-            for (int j = 0; j < n; j++) zd[off + j] += bd[j];
-        }
-    }
-
     /** {@code z[b][:] = bias[:]} for every row of {@code z}. */
     static void setRows(DMatrixRMaj z, DMatrixRMaj bias) {
         int n = z.numCols;

@@ -3,7 +3,6 @@ package org.rnnexplorer.model;
 import java.util.List;
 import org.ejml.concurrency.EjmlConcurrency;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * Runs a model over a batch of sequences and records everything in a {@link Trace}. Layer by layer, step by step:

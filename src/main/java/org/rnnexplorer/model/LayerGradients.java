@@ -26,7 +26,6 @@ public final class LayerGradients {
     final DMatrixRMaj dhNext;
     final DMatrixRMaj dcNext;
     final DMatrixRMaj dhDirect;
-    final DMatrixRMaj biasRow;
     /** W_hh and W_ih as rows (copied at the start of every pass), for dL/dh_{t−1} = dpre W_hh and dL/dx_t = dpre W_ih. */
     final double[][] wHhRows;
     final double[][] wIhRows;
@@ -51,7 +50,6 @@ public final class LayerGradients {
         dhNext = new DMatrixRMaj(batch, hidden);
         dcNext = new DMatrixRMaj(batch, hidden);
         dhDirect = new DMatrixRMaj(batch, hidden);
-        biasRow = new DMatrixRMaj(1, gh);
         wHhRows = new double[gh][hidden];
         wIhRows = new double[gh][in];
         rowScratch = new double[Math.max(gh, in)];

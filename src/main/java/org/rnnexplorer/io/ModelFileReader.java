@@ -85,23 +85,33 @@ final class ModelFileReader {
             JsonToken t = p.nextToken();
             if (t == null) throw bad("the file is empty");
             if (t != JsonToken.START_OBJECT) throw bad("expected a JSON object ({...}) at the top, found " + describe(t));
-            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-                String key = p.currentName();
-                p.nextToken();
-                if (key.equals("parameters")) {
-                    if (header.containsKey("format") && header.containsKey("version")) checkFormatAndVersion();
-                    readParameters(p);
-                } else if (ModelFile.RESERVED.contains(key)) {
-                    header.put(key, p.readValueAsTree());
-                } else {
-                    metadata.put(key, JSON.treeToValue(p.readValueAsTree(), Object.class));
-                }
-            }
+            parseObject(p);
             JsonToken after = p.nextToken();
             if (after != null) {
                 JsonLocation at = p.currentTokenLocation();
                 throw bad("unexpected " + describe(after) + " after the end of the JSON object at line "
                         + at.getLineNr() + ", column " + at.getColumnNr());
+            }
+        }
+    }
+
+    /** A parser set up as model files are read: NaN is seen (to be refused by name), duplicate keys are refused. */
+    static JsonParser parser(InputStream in) throws IOException {
+        return JSON.createParser(in);
+    }
+
+    /** Reads the model object whose START_OBJECT is {@code p}'s current token, up to its END_OBJECT. */
+    void parseObject(JsonParser p) throws IOException {
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String key = p.currentName();
+            p.nextToken();
+            if (key.equals("parameters")) {
+                if (header.containsKey("format") && header.containsKey("version")) checkFormatAndVersion();
+                readParameters(p);
+            } else if (ModelFile.RESERVED.contains(key)) {
+                header.put(key, p.readValueAsTree());
+            } else {
+                metadata.put(key, JSON.treeToValue(p.readValueAsTree(), Object.class));
             }
         }
     }
@@ -156,7 +166,7 @@ final class ModelFileReader {
         return n == values.length ? values : Arrays.copyOf(values, n);
     }
 
-    private static String describe(JsonToken t) {
+    static String describe(JsonToken t) {
         if (t == null) return "the end of the file";
         return switch (t) {
             case START_OBJECT -> "an object";

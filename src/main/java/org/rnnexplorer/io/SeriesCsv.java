@@ -125,7 +125,7 @@ public final class SeriesCsv {
         if (!NUMBER.matcher(s).matches())
             throw bad(name, line, where + " is not a number: " + shortQuote(s));
         double v = Double.parseDouble(s);
-        if (!Double.isFinite(v)) throw bad(name, line, where + " (" + s + ") is too large for a double");
+        if (!Double.isFinite(v)) throw bad(name, line, where + " (" + ModelFileReader.shortNumber(s) + ") is too large for a double");
         return v;
     }
 

@@ -42,7 +42,7 @@ public record Session(RnnModel model, String bundledModel, String text, double[]
     public Session {
         if (model == null) throw new IllegalArgumentException("the session has no model");
         if (bundledModel != null && !SessionFile.isBundledPath(bundledModel))
-            throw new IllegalArgumentException("bundled model path " + UnknownTokenException.quote(bundledModel)
+            throw new IllegalArgumentException("bundled model path " + ModelFileReader.quoteShort(bundledModel)
                     + " is not a relative path to a .json file");
         boolean tokens = !model.vocabulary().isEmpty();
         if (text != null && series != null) throw new IllegalArgumentException("the input is both a text and a series");

@@ -312,7 +312,7 @@ public final class SessionFile {
                     if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT)
                         throw bad(at + "[" + n + "] is " + ModelFileReader.describe(t) + ", not a number");
                     double v = p.getDoubleValue();
-                    if (!Double.isFinite(v)) throw bad(at + "[" + n + "] is " + p.getText() + "; only finite numbers are allowed");
+                    if (!Double.isFinite(v)) throw bad(at + "[" + n + "] is " + ModelFileReader.shortNumber(p.getText()) + "; only finite numbers are allowed");
                     if (++numbers > SeriesCsv.MAX_NUMBERS)
                         throw bad("the input series has more than " + SeriesCsv.MAX_NUMBERS + " numbers (SeriesCsv.MAX_NUMBERS)");
                     if (n == row.length) row = Arrays.copyOf(row, n * 2);

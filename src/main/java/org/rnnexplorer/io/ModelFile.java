@@ -90,8 +90,12 @@ public final class ModelFile {
 
     /** Writes {@code model} to {@code file} atomically (temporary file, then move). */
     public static void write(RnnModel model, Path file) {
+        write(model, file, AtomicFiles.Disk.REAL);
+    }
+
+    static void write(RnnModel model, Path file, AtomicFiles.Disk disk) {
         checkFinite(model, file.toString());
-        AtomicFiles.write(file, out -> write(model, out));
+        AtomicFiles.write(file, out -> write(model, out), disk);
     }
 
     /** Writes {@code model} as JSON to {@code out} (not closed); use {@link #write(RnnModel, Path)} for files. */

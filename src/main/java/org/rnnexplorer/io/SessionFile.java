@@ -92,9 +92,13 @@ public final class SessionFile {
     }
 
     public static void write(Session session, Path file, BundledModels bundled) {
+        write(session, file, bundled, AtomicFiles.Disk.REAL);
+    }
+
+    static void write(Session session, Path file, BundledModels bundled, AtomicFiles.Disk disk) {
         ModelFile.checkFinite(session.model(), file.toString());
         String reference = unchangedBundledModel(session, bundled);
-        AtomicFiles.writeText(file, w -> write(session, reference, w));
+        AtomicFiles.writeText(file, w -> write(session, reference, w), disk);
     }
 
     /** The session as the JSON text {@link #write(Session, Path)} writes. */

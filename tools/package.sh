@@ -21,12 +21,15 @@ case "$(uname -s)" in
   MINGW*|MSYS*|CYGWIN*) name="RNN Explorer"; type=msi ;;
   *) echo "package.sh: unknown system $(uname -s)" >&2; exit 2 ;;
 esac
+# The Java modules the app uses (jdeps --print-module-deps on the jar, plus what JavaFX and FXML load by name);
+# the default (every module) makes the runtime about twice as large.
+modules="${MODULES:-java.base,java.desktop,java.logging,java.xml,java.sql,java.scripting,java.management,java.prefs,java.naming,jdk.unsupported,jdk.unsupported.desktop,jdk.jfr,jdk.zipfs}"
 description="Step through a live RNN, LSTM or GRU and watch its gates, states and gradients."
 
 "$jpackage" --type app-image --dest "$out" --input "$input" \
   --name "$name" --app-version "$version" --vendor "RNN Explorer" --description "$description" \
   --main-jar rnn-explorer.jar --main-class org.rnnexplorer.Launcher \
-  --java-options "-Xmx2g"
+  --add-modules "$modules" --java-options "-Xmx2g"
 
 extra=()
 case "$type" in

@@ -58,10 +58,10 @@ public final class DemoModels {
         String example = "the cat sat on the mat. (the dog did not.)";
         return List.of(
                 new ModelEntry("LSTM — untrained demo", "An LSTM with seeded random weights, 16 units.", "built in",
-                        example, () -> build(CellType.LSTM, 16, 1, 7)),
+                        example, "lstm", () -> build(CellType.LSTM, 16, 1, 7)),
                 new ModelEntry("GRU — untrained demo", "A GRU with seeded random weights, 16 units.", "built in",
-                        example, () -> build(CellType.GRU, 16, 1, 7)),
+                        example, "gru", () -> build(CellType.GRU, 16, 1, 7)),
                 new ModelEntry("Vanilla RNN — untrained demo", "A tanh RNN with seeded random weights, 16 units.",
-                        "built in", example, () -> build(CellType.RNN, 16, 1, 7)));
+                        "built in", example, "rnn", () -> build(CellType.RNN, 16, 1, 7)));
     }
 }

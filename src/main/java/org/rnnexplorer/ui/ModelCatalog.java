@@ -29,7 +29,11 @@ public final class ModelCatalog {
         return out;
     }
 
-    /** The entries of the bundled index; empty if there is none or it cannot be read. */
+    /**
+     * The entries of the bundled index, the one marked {@code "default": true} first; empty if there is none or it
+     * cannot be read. An entry's {@code example} is the text itself, or a text file named relative to the models
+     * folder (e.g. {@code ../examples/brackets.txt}).
+     */
     public static List<ModelEntry> bundled() {
         List<ModelEntry> out = new ArrayList<>();
         try (InputStream in = ModelCatalog.class.getResourceAsStream(INDEX)) {
@@ -41,13 +45,34 @@ public final class ModelCatalog {
                 if (file == null) continue;
                 String title = n.path("title").asText(file);
                 String description = n.path("description").asText("");
-                String example = n.hasNonNull("example") ? n.get("example").asText() : null;
-                out.add(new ModelEntry(title, description, "bundled: " + file, example, () -> readBundled(file)));
+                String example = n.hasNonNull("example") ? example(n.get("example").asText()) : null;
+                String cell = n.hasNonNull("cell") ? n.get("cell").asText() : null;
+                ModelEntry e = new ModelEntry(title, description, "bundled: " + file, example, cell,
+                        () -> readBundled(file));
+                if (n.path("default").asBoolean(false)) out.add(0, e);
+                else out.add(e);
             }
         } catch (IOException e) {
             // a broken index only hides the bundled models; the demos still open
         }
         return out;
+    }
+
+    /** The example text: read from the bundled file it names, or the value itself. */
+    static String example(String value) {
+        if (!value.endsWith(".txt")) return value;
+        try (InputStream in = ModelCatalog.class.getResourceAsStream(resourcePath(value))) {
+            if (in == null) return null;
+            String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** A path relative to the bundled models folder as a class-path resource: "../examples/a.txt" → "/bundled/examples/a.txt". */
+    static String resourcePath(String relative) {
+        return java.net.URI.create("/bundled/models/").resolve(relative).normalize().getPath();
     }
 
     /** Reads {@code /bundled/models/FILE}. */
@@ -62,7 +87,7 @@ public final class ModelCatalog {
 
     /** An entry for a model file on disk. */
     public static ModelEntry ofFile(Path file) {
-        return new ModelEntry(file.getFileName().toString(), "opened from " + file, file.toString(), null,
+        return new ModelEntry(file.getFileName().toString(), "opened from " + file, file.toString(), null, null,
                 () -> ModelFile.read(file));
     }
 

@@ -10,9 +10,10 @@ import org.rnnexplorer.model.RnnModel;
  * @param description one or two sentences for the status line
  * @param source      where it comes from, shown in the window ("bundled: lstm-brackets.json", a path)
  * @param example     the input the window opens with
+ * @param cell        "rnn", "lstm" or "gru" when the index says so (else null)
  * @param loader      reads or builds the model (may throw a one-line {@link RuntimeException})
  */
-public record ModelEntry(String title, String description, String source, String example,
+public record ModelEntry(String title, String description, String source, String example, String cell,
                          Supplier<RnnModel> loader) {
     @Override
     public String toString() {

@@ -88,10 +88,9 @@ public final class ScreenshotTool {
 
     static List<String> shoot(Path out) throws Exception {
         List<ModelEntry> bundled = ModelCatalog.bundled();
-        ModelEntry lstm = bundled.stream().filter(e -> e.title().startsWith("LSTM")).findFirst()
-                .orElse(DemoModels.entries().get(0));
-        ModelEntry gru = find(bundled, "GRU", 1);
-        ModelEntry rnn = find(bundled, "Vanilla", 2);
+        ModelEntry lstm = find(bundled, "lstm", 0);
+        ModelEntry gru = find(bundled, "gru", 1);
+        ModelEntry rnn = find(bundled, "rnn", 2);
         List<String> written = new java.util.ArrayList<>();
         written.add(shot(out, "main-lstm.png", 1600, 1000, lstm, false, 17, null));
         written.add(shot(out, "main-gru.png", 1600, 1000, gru, false, 17, null));
@@ -114,8 +113,9 @@ public final class ScreenshotTool {
         return written;
     }
 
-    private static ModelEntry find(List<ModelEntry> bundled, String prefix, int demoIndex) {
-        return bundled.stream().filter(e -> e.title().startsWith(prefix)).findFirst()
+    /** The first bundled model of this cell, else the built-in demo. */
+    private static ModelEntry find(List<ModelEntry> bundled, String cell, int demoIndex) {
+        return bundled.stream().filter(e -> cell.equals(e.cell())).findFirst()
                 .orElse(DemoModels.entries().get(demoIndex));
     }
 

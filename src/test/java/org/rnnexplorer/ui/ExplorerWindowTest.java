@@ -60,19 +60,40 @@ class ExplorerWindowTest {
         return ((SequenceStrip.Chip) chip).token.getText();
     }
 
+    static final Path REFERENCE_LSTM = Path.of("src/test/resources/reference/charlm-lstm-1layer.json");
+    static final Path REFERENCE_GRU = Path.of("src/test/resources/reference/charlm-gru-2layer.json");
+    static final String LSTM = "charlm-lstm-1layer.json";
+
+    /** Opens the PyTorch-trained reference LSTM (not a bundled model, so the tests do not depend on the index). */
+    void openReferenceLstm(FxRobot robot) throws TimeoutException {
+        waitUntil(() -> vm.result() != null && !vm.busyProperty().get());
+        robot.interact(() -> vm.openFile(REFERENCE_LSTM));
+        waitForOpen(LSTM);
+        assertEquals("The forget gate (and the input gate) decide.", vm.inputTextProperty().get());
+    }
+
     void waitForOpen(String title) throws TimeoutException {
         waitUntil(() -> vm.entryProperty().get() != null && vm.entryProperty().get().title().equals(title)
                 && vm.result() != null && !vm.busyProperty().get());
     }
 
     @Test
-    void opensOnTheBundledLstmWithNothingToSetUp(FxRobot robot) throws Exception {
-        waitForOpen("LSTM — next character (reference model)");
-        assertEquals("LSTM — next character (reference model)", text(robot, ".model-title"));
+    void opensOnTheDefaultBundledModelWithNothingToSetUp(FxRobot robot) throws Exception {
+        ModelEntry first = ModelCatalog.bundled().get(0);
+        waitForOpen(first.title());
+        assertEquals(first.title(), text(robot, ".model-title"));
+        assertEquals(ModelCatalog.exampleFor(first, vm.modelProperty().get()), vm.inputTextProperty().get());
+        assertTrue(text(robot, ".step-label").startsWith("step 1 of " + vm.steps() + ": "));
+        assertEquals(TokenLabels.visible(vm.result().input().tokens().get(0)), currentChip(robot));
+    }
+
+    @Test
+    void theReferenceLstmShowsTheDecksEquationsWithNumbers(FxRobot robot) throws Exception {
+        openReferenceLstm(robot);
+        assertEquals(LSTM, text(robot, ".model-title"));
         assertEquals("LSTM · 1 layer · 24 units · 37 characters · next-token readout", text(robot, ".model-summary"));
         assertEquals("step 1 of 44: 'T'", text(robot, ".step-label"));
         assertEquals("T", currentChip(robot));
-        // the equations of the deck are on screen, with numbers
         assertEquals("fₜ = σ(W_f·[hₜ₋₁, xₜ] + b_f)", text(robot, "#equation-formula-0"));
         int u = vm.unitProperty().get();
         Trace tr = vm.result().original();
@@ -81,7 +102,7 @@ class ExplorerWindowTest {
 
     @Test
     void typeTextThenStepWithTheKeyboard(FxRobot robot) throws Exception {
-        waitForOpen("LSTM — next character (reference model)");
+        openReferenceLstm(robot);
         robot.clickOn(".text-area");
         robot.press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL);
         robot.write("(a cat)");
@@ -114,7 +135,7 @@ class ExplorerWindowTest {
 
     @Test
     void aClickOnAGateStripSelectsTheUnitEverywhere(FxRobot robot) throws Exception {
-        waitForOpen("LSTM — next character (reference model)");
+        openReferenceLstm(robot);
         robot.type(KeyCode.RIGHT, 5);
         assertEquals("step 6 of 44: 'o'", text(robot, ".step-label"));
         CellDiagramView d = window.controller().diagram();
@@ -140,7 +161,7 @@ class ExplorerWindowTest {
 
     @Test
     void clampingAGateShowsTheChangedTraceBesideTheOriginal(FxRobot robot) throws Exception {
-        waitForOpen("LSTM — next character (reference model)");
+        openReferenceLstm(robot);
         robot.type(KeyCode.RIGHT, 12);
         CellDiagramView d = window.controller().diagram();
         robot.rightClickOn(d.localToScreen(d.unitCentre("forget gate", 7)));
@@ -162,16 +183,25 @@ class ExplorerWindowTest {
     @Test
     void theModelMenuOpensAnotherModelAndABadFileShowsTheErrorInADialog(FxRobot robot, @TempDir Path dir)
             throws Exception {
-        waitForOpen("LSTM — next character (reference model)");
+        openReferenceLstm(robot);
         robot.clickOn("Model");
-        robot.clickOn("GRU — next character, 2 layers (reference model)");
-        waitForOpen("GRU — next character, 2 layers (reference model)");
-        assertEquals("GRU (reset after) · 2 layers · 16 units · 36 characters · next-token readout",
+        robot.clickOn("GRU — untrained demo");
+        waitForOpen("GRU — untrained demo");
+        assertEquals("GRU (reset after) · 1 layer · 16 units · 31 characters · next-token readout",
                 text(robot, ".model-summary"));
         assertEquals("Candidate (reset after)", robot.lookup(".equation-name").nth(2).queryAs(Label.class).getText());
-        // layer 2 of the stack
+        // a stacked model from disk: the layer selector reaches layer 2
+        robot.interact(() -> vm.openFile(REFERENCE_GRU));
+        waitForOpen("charlm-gru-2layer.json");
+        assertEquals("GRU (reset after) · 2 layers · 16 units · 36 characters · next-token readout",
+                text(robot, ".model-summary"));
         robot.interact(() -> vm.layerProperty().set(1));
         assertTrue(text(robot, ".equations-heading").endsWith(", layer 2"));
+        assertEquals(List.of(REFERENCE_GRU, REFERENCE_LSTM), vm.recentFiles(), "recent files, newest first");
+        robot.clickOn("Model");
+        robot.clickOn("Open recent");
+        assertTrue(robot.lookup("charlm-lstm-1layer.json  —  src/test/resources/reference").tryQuery().isPresent());
+        robot.type(KeyCode.ESCAPE);
 
         Path bad = dir.resolve("bad-model.json");
         Files.writeString(bad, "{ not json");
@@ -179,12 +209,12 @@ class ExplorerWindowTest {
         waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
         DialogPane pane = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
         assertTrue(pane.getContentText().startsWith(bad + ": "), pane.getContentText());
-        assertEquals("GRU — next character, 2 layers (reference model)", text(robot, ".model-title"), "still open");
+        assertEquals("charlm-gru-2layer.json", text(robot, ".model-title"), "still open");
     }
 
     @Test
     void unknownCharactersAreMarkedNotFatal(FxRobot robot) throws Exception {
-        waitForOpen("LSTM — next character (reference model)");
+        openReferenceLstm(robot);
         robot.interact(() -> vm.inputTextProperty().set("xylophone"));
         waitUntil(() -> !vm.busyProperty().get() && vm.steps() == 8);
         assertEquals("1 character is not in the vocabulary, skipped: 'x' (at 1)", text(robot, ".unknown"));
@@ -195,7 +225,7 @@ class ExplorerWindowTest {
 
     @Test
     void theGradientTabShowsTheChartAndTheWhatIfBesideIt(FxRobot robot) throws Exception {
-        waitForOpen("LSTM — next character (reference model)");
+        openReferenceLstm(robot);
         robot.clickOn("Gradient");
         waitUntil(() -> vm.gradientChartProperty().get() != null);
         org.jfree.chart.JFreeChart first = vm.gradientChartProperty().get();
@@ -225,7 +255,7 @@ class ExplorerWindowTest {
 
     @Test
     void aStepIsAnimatedUnlessMotionIsReduced(FxRobot robot) throws Exception {
-        waitForOpen("LSTM — next character (reference model)");
+        openReferenceLstm(robot);
         robot.interact(() -> {
             vm.reducedMotionProperty().set(false);
             vm.transitionMillisProperty().set(3000);

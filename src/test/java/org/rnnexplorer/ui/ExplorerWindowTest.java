@@ -276,4 +276,16 @@ class ExplorerWindowTest {
         assertEquals(tr.hidden(0, 2, u), WaitForAsyncUtils.asyncFx(() -> window.controller().diagram().current().h()[u])
                 .get(), 0.0);
     }
+
+    @Test
+    void escapeInTheEditorGivesTheKeysBackToPlayback(FxRobot robot) throws Exception {
+        openReferenceLstm(robot);
+        robot.clickOn(".text-area");
+        assertTrue(window.scene().getFocusOwner() instanceof javafx.scene.control.TextArea);
+        robot.type(KeyCode.ESCAPE);
+        assertFalse(window.scene().getFocusOwner() instanceof javafx.scene.control.TextArea,
+                "focus left the editor: " + window.scene().getFocusOwner());
+        robot.type(KeyCode.RIGHT);
+        assertEquals("step 2 of 44: 'h'", text(robot, ".step-label"));
+    }
 }

@@ -45,6 +45,7 @@ public final class CellDiagramView extends Region {
     private WhatIfMenus menus;
     private TraceResult scaledResult;
     private int scaledLayer;
+    private boolean scaledWhatIf;
     private double[] scales;
 
     /** Where a strip was drawn, in design coordinates, and what it shows. */
@@ -81,6 +82,7 @@ public final class CellDiagramView extends Region {
         vm.layerProperty().addListener((o, a, b) -> refresh(false));
         vm.unitProperty().addListener((o, a, b) -> draw());
         vm.presenterProperty().addListener((o, a, b) -> draw());
+        vm.showWhatIfProperty().addListener((o, a, b) -> refresh(true));
         refresh(false);
     }
 
@@ -93,12 +95,15 @@ public final class CellDiagramView extends Region {
         }
         int t = Math.min(vm.stepProperty().get(), r.steps() - 1);
         int layer = Math.min(vm.layerProperty().get(), r.model().layerCount() - 1);
-        if (r != scaledResult || layer != scaledLayer) {
-            scales = DiagramFrame.scales(r, layer);
+        boolean whatIf = vm.showWhatIfProperty().get() && r.hasWhatIf();
+        org.rnnexplorer.model.Trace tr = r.shown(whatIf);
+        if (r != scaledResult || layer != scaledLayer || whatIf != scaledWhatIf) {
+            scales = DiagramFrame.scales(tr, layer);
             scaledResult = r;
             scaledLayer = layer;
+            scaledWhatIf = whatIf;
         }
-        DiagramFrame next = DiagramFrame.of(r, layer, t, scales);
+        DiagramFrame next = DiagramFrame.of(r, tr, layer, t, scales, whatIf);
         DiagramFrame shown = current();
         double ms = vm.effectiveTransitionMillis();
         if (animation != null) animation.stop();
@@ -163,6 +168,8 @@ public final class CellDiagramView extends Region {
     }
 
     private void cellBox(GraphicsContext g, Palette p, double x0, double y0, double x1, double y1, String title) {
+        DiagramFrame f = current();
+        if (f != null && f.whatIf()) title += " · WITH THE WHAT-IF";
         g.setFill(p == Palette.HIGH_CONTRAST ? Color.WHITE : Color.web("#eef2f7"));
         g.fillRoundRect(x0, y0, x1 - x0, y1 - y0, 36, 36);
         g.setStroke(p.muted);

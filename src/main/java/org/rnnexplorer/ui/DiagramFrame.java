@@ -13,14 +13,14 @@ import org.rnnexplorer.model.Trace;
  * @param xScale the largest |x| of the layer over the whole trace: the colour scale of x_t
  */
 public record DiagramFrame(CellType cell, int step, String token, double[] hPrev, double[] cPrev, double[] x,
-                           double[][] gates, double[] c, double[] h, double cScale, double xScale) {
+                           double[][] gates, double[] c, double[] h, double cScale, double xScale, boolean whatIf) {
 
     /** The colour scales of a layer over the whole trace, {C, x}. */
-    public static double[] scales(TraceResult r, int layer) {
-        LayerTrace lt = r.original().layer(layer);
-        int hs = r.original().hiddenSize();
+    public static double[] scales(Trace tr, int layer) {
+        LayerTrace lt = tr.layer(layer);
+        int hs = tr.hiddenSize();
         double cScale = 1, xScale = 1e-9;
-        for (int s = 0; s < r.steps(); s++) {
+        for (int s = 0; s < tr.steps(); s++) {
             if (lt.c != null) for (int u = 0; u < hs; u++) cScale = Math.max(cScale, Math.abs(lt.c[s].data[u]));
             for (int j = 0; j < lt.x[s].numCols; j++) xScale = Math.max(xScale, Math.abs(lt.x[s].data[j]));
         }
@@ -28,11 +28,11 @@ public record DiagramFrame(CellType cell, int step, String token, double[] hPrev
     }
 
     public static DiagramFrame of(TraceResult r, int layer, int t) {
-        return of(r, layer, t, scales(r, layer));
+        return of(r, r.original(), layer, t, scales(r.original(), layer), false);
     }
 
-    public static DiagramFrame of(TraceResult r, int layer, int t, double[] scales) {
-        Trace tr = r.original();
+    /** The frame of {@code tr} (the original trace of {@code r} or its what-if). */
+    public static DiagramFrame of(TraceResult r, Trace tr, int layer, int t, double[] scales, boolean whatIf) {
         LayerTrace lt = tr.layer(layer);
         int hs = tr.hiddenSize();
         CellType cell = tr.cell();
@@ -42,7 +42,7 @@ public record DiagramFrame(CellType cell, int step, String token, double[] hPrev
         double cScale = scales[0], xScale = scales[1];
         return new DiagramFrame(cell, t, r.input().tokens().get(t), row(lt.hPrev(t).data, hs),
                 lt.c == null ? null : row(lt.cPrev(t).data, hs), row(lt.x[t].data, lt.x[t].numCols), gates,
-                lt.c == null ? null : row(lt.c[t].data, hs), row(lt.h[t].data, hs), cScale, xScale);
+                lt.c == null ? null : row(lt.c[t].data, hs), row(lt.h[t].data, hs), cScale, xScale, whatIf);
     }
 
     private static double[] row(double[] data, int n) {
@@ -57,7 +57,7 @@ public record DiagramFrame(CellType cell, int step, String token, double[] hPrev
         double[][] g = new double[gates.length][];
         for (int i = 0; i < g.length; i++) g[i] = lerp(gates[i], o.gates[i], p);
         return new DiagramFrame(cell, o.step, o.token, lerp(hPrev, o.hPrev, p), lerp(cPrev, o.cPrev, p), lerp(x, o.x, p), g,
-                lerp(c, o.c, p), lerp(h, o.h, p), o.cScale, o.xScale);
+                lerp(c, o.c, p), lerp(h, o.h, p), o.cScale, o.xScale, o.whatIf);
     }
 
     private boolean sameShape(DiagramFrame o) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.rnnexplorer.model.CellType;
+import org.rnnexplorer.model.Intervention;
 import org.rnnexplorer.model.LayerTrace;
 import org.rnnexplorer.model.LayerWeights;
 import org.rnnexplorer.model.RnnModel;
@@ -32,6 +33,70 @@ public final class EquationSheet {
 
     /** The equations of {@code layer} for {@code unit} at step t of sequence 0. */
     public static List<EquationLine> lines(RnnModel model, Trace trace, int layer, int t, int unit) {
+        return lines(model, trace, layer, t, unit, List.of());
+    }
+
+    /**
+     * The same for a trace computed with {@code clamps}: a held gate or state shows what the cell computed, then
+     * "→ held at v", and the lines after it use the held value.
+     */
+    public static List<EquationLine> lines(RnnModel model, Trace trace, int layer, int t, int unit,
+                                           List<Intervention> clamps) {
+        List<EquationLine> plain = compute(model, trace, layer, t, unit);
+        if (clamps.isEmpty()) return plain;
+        List<EquationLine> out = new ArrayList<>();
+        for (EquationLine e : plain) {
+            Intervention held = heldBy(model.cell(), e, clamps, layer, t, unit);
+            if (held == null) {
+                out.add(e);
+                continue;
+            }
+            double computed = computed(model.cell(), trace, layer, t, unit, held);
+            String numbers = e.numbers().substring(0, e.numbers().lastIndexOf("= ")) + "= " + Num.f(computed)
+                    + " → held at " + Num.f(held.value());
+            out.add(new EquationLine(e.name() + " (held by the what-if)", e.formula(), numbers, held.value()));
+        }
+        return out;
+    }
+
+    /** What the cell computed for the quantity {@code iv} holds, before the clamp replaced it. */
+    private static double computed(CellType cell, Trace tr, int l, int t, int u, Intervention iv) {
+        LayerTrace lt = tr.layer(l);
+        return switch (iv.target()) {
+            case GATE -> {
+                double pre = tr.preActivation(l, iv.gate(), t, u);
+                yield cell.isTanhBlock(iv.gate()) ? Math.tanh(pre) : 1 / (1 + Math.exp(-pre));
+            }
+            case CELL -> tr.gate(l, 1, t, u) * lt.cPrev(t).data[u] + tr.gate(l, 0, t, u) * tr.gate(l, 2, t, u);
+            case HIDDEN -> switch (cell) {
+                case RNN -> Math.tanh(tr.preActivation(l, 0, t, u));
+                case LSTM -> tr.gate(l, 3, t, u) * Math.tanh(tr.cellState(l, t, u));
+                case GRU -> (1 - tr.gate(l, 1, t, u)) * tr.gate(l, 2, t, u)
+                        + tr.gate(l, 1, t, u) * lt.hPrev(t).data[u];
+            };
+        };
+    }
+
+    /** The clamp that holds the quantity of line {@code e} at step t, or null. */
+    private static Intervention heldBy(CellType cell, EquationLine e, List<Intervention> clamps, int layer, int t,
+                                       int unit) {
+        for (Intervention iv : clamps) {
+            if (iv.layer() != layer || iv.unit() != unit || !iv.covers(t)) continue;
+            String name = e.name();
+            boolean match = switch (iv.target()) {
+                case GATE -> {
+                    Quantity q = Quantity.gateByIndex(cell, iv.gate());
+                    yield q != null && name.toLowerCase(java.util.Locale.ROOT).startsWith(q.name().split(" ")[0]);
+                }
+                case HIDDEN -> name.equals("Hidden state");
+                case CELL -> name.equals("Update cell state");
+            };
+            if (match) return iv;
+        }
+        return null;
+    }
+
+    private static List<EquationLine> compute(RnnModel model, Trace trace, int layer, int t, int unit) {
         LayerTrace lt = trace.layer(layer);
         LayerWeights w = model.layer(layer);
         int hSize = model.hiddenSize();

@@ -61,6 +61,7 @@ public final class ExplorerViewModel implements AutoCloseable {
     private final DoubleProperty transitionMillis = new SimpleDoubleProperty(300);
     private final BooleanProperty reducedMotion = new SimpleBooleanProperty(false);
     private final BooleanProperty presenter = new SimpleBooleanProperty(false);
+    private final BooleanProperty showWhatIf = new SimpleBooleanProperty(false);
     private final StringProperty hoverText = new SimpleStringProperty("");
 
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("RNN Explorer");
@@ -94,6 +95,7 @@ public final class ExplorerViewModel implements AutoCloseable {
         inputText.addListener((o, a, b) -> request());
         whatIfs.addListener((javafx.collections.ListChangeListener<Intervention>) c -> request());
         step.addListener((o, a, b) -> refreshDerived());
+        showWhatIf.addListener((o, a, b) -> refreshDerived());
         unit.addListener((o, a, b) -> refreshDerived());
         layer.addListener((o, a, b) -> {
             TraceResult r = result.get();
@@ -311,10 +313,12 @@ public final class ExplorerViewModel implements AutoCloseable {
         String tok = TokenLabels.visible(r.input().tokens().get(t));
         stepLabel.set("step " + (t + 1) + " of " + n + ": '" + tok + "'");
         Trace tr = r.original();
-        StringBuilder ul = new StringBuilder("unit " + u + ": h = " + Num.f(tr.hidden(l, t, u)));
-        if (r.model().cell().hasCellState()) ul.append(", C = ").append(Num.f(tr.cellState(l, t, u)));
+        Trace shown = r.shown(showWhatIf.get());
+        StringBuilder ul = new StringBuilder("unit " + u + ": h = " + Num.f(shown.hidden(l, t, u)));
+        if (r.model().cell().hasCellState()) ul.append(", C = ").append(Num.f(shown.cellState(l, t, u)));
+        if (shown != tr) ul.append(" (what-if)");
         unitLabel.set(ul.toString());
-        equations.setAll(EquationSheet.lines(r.model(), tr, l, t, u));
+        equations.setAll(EquationSheet.lines(r.model(), shown, l, t, u, r.shownInterventions(showWhatIf.get())));
         if (r != summarised) {
             whatIfSummary.set(describeWhatIfs(r));
             summarised = r;
@@ -440,6 +444,8 @@ public final class ExplorerViewModel implements AutoCloseable {
     public DoubleProperty transitionMillisProperty() { return transitionMillis; }
     public BooleanProperty reducedMotionProperty() { return reducedMotion; }
     public BooleanProperty presenterProperty() { return presenter; }
+    /** Whether the cell diagram and the equations show the what-if trace (when there is one) instead of the original. */
+    public BooleanProperty showWhatIfProperty() { return showWhatIf; }
     public StringProperty hoverTextProperty() { return hoverText; }
     public ReadOnlyStringProperty titleProperty() { return title.getReadOnlyProperty(); }
     public ReadOnlyStringProperty modelSummaryProperty() { return modelSummary.getReadOnlyProperty(); }

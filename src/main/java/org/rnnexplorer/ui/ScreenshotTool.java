@@ -16,7 +16,6 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
-import org.rnnexplorer.model.CellType;
 
 /**
  * {@code screenshots --out DIR}: opens the real explorer window on the bundled LSTM, the GRU and vanilla RNN, a
@@ -96,8 +95,8 @@ public final class ScreenshotTool {
         written.add(shot(out, "main-gru.png", 1600, 1000, gru, false, 17, null));
         written.add(shot(out, "main-vanilla-rnn.png", 1600, 1000, rnn, false, 17, null));
         written.add(shot(out, "what-if-lstm.png", 1600, 1000, lstm, false, 17, vm -> {
-            CellType cell = vm.modelProperty().get().cell();
-            vm.clampGate(cell == CellType.LSTM ? 1 : 1, 0.0);
+            vm.clampGate(1, 0.0); // the forget gate (the update gate of a GRU)
+            vm.showWhatIfProperty().set(true);
         }));
         written.add(shot(out, "long-input-5000-steps.png", 1600, 1000, lstm, false, 2500, vm -> {
             StringBuilder sb = new StringBuilder();

@@ -26,4 +26,14 @@ public record TraceResult(RnnModel model, EncodedInput input, Trace original, Tr
     public boolean hasWhatIf() {
         return whatIf != null;
     }
+
+    /** The trace the cell diagram and the equations show: the what-if when asked for and present, else the original. */
+    public Trace shown(boolean showWhatIf) {
+        return showWhatIf && whatIf != null ? whatIf : original;
+    }
+
+    /** The interventions that {@link #shown} applies. */
+    public List<Intervention> shownInterventions(boolean showWhatIf) {
+        return showWhatIf && whatIf != null ? whatIfs : List.of();
+    }
 }

@@ -15,6 +15,8 @@ public final class WhatIfPanel extends VBox {
     private final Label summary = new Label();
     private final Label atStep = new Label();
     private final Button clear = new Button("Clear what-ifs");
+    private final javafx.scene.control.CheckBox showInDiagram =
+            new javafx.scene.control.CheckBox("Show the what-if in the cell diagram and the equations");
     private final HeatmapView original;
     private final HeatmapView changed;
     private final HeatmapView difference;
@@ -46,7 +48,8 @@ public final class WhatIfPanel extends VBox {
                 return r.whatIf().hidden(l, t, u);
             }
         }, r -> 1.0);
-        difference = new HeatmapView("difference: h with the what-if − h original", Quantity.HIDDEN,
+        difference = new HeatmapView("difference: h with the what-if − h original (colour scale: the largest change)",
+                new Quantity("difference of h", "Δh", Quantity.Range.UNBOUNDED, -1),
                 new HeatmapView.Source() {
                     public Trace trace(TraceResult r) {
                         return r.whatIf();
@@ -55,13 +58,16 @@ public final class WhatIfPanel extends VBox {
                     public double value(TraceResult r, int l, int t, int u) {
                         return r.whatIf().hidden(l, t, u) - r.original().hidden(l, t, u);
                     }
-                }, r -> 1.0);
+                }, WhatIfPanel::largestChange);
         difference.setId("what-if-difference");
         changed.setId("what-if-changed");
         HBox top = new HBox(12, summary, clear);
         HBox.setHgrow(summary, Priority.ALWAYS);
         setSpacing(8);
-        getChildren().addAll(top, atStep, original, changed, difference);
+        showInDiagram.setId("show-what-if");
+        showInDiagram.setTooltip(new javafx.scene.control.Tooltip(
+                "Off: the diagram and the equations show the original trace; on: the trace with the clamps"));
+        getChildren().addAll(top, atStep, showInDiagram, original, changed, difference);
     }
 
     public void bind(ExplorerViewModel vm, WhatIfMenus menus) {
@@ -69,11 +75,23 @@ public final class WhatIfPanel extends VBox {
         atStep.textProperty().bind(vm.whatIfAtStepProperty());
         clear.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.whatIfs()));
         clear.setOnAction(e -> vm.clearWhatIfs());
+        showInDiagram.selectedProperty().bindBidirectional(vm.showWhatIfProperty());
         for (HeatmapView h : new HeatmapView[] {original, changed, difference}) h.bind(vm, menus);
         vm.modelProperty().addListener((o, a, m) -> {
             if (m != null) for (HeatmapView h : new HeatmapView[] {original, changed, difference})
                 h.setRowHeight(rowHeight(m.hiddenSize()) * 0.6, m.hiddenSize());
         });
+    }
+
+    /** The largest |h with the what-if − h original| over every layer, step and unit (at least 0.01). */
+    static double largestChange(TraceResult r) {
+        double m = 0.01;
+        Trace a = r.original(), b = r.whatIf();
+        if (b == null) return 1;
+        for (int l = 0; l < a.layerCount(); l++)
+            for (int t = 0; t < a.steps(); t++)
+                for (int u = 0; u < a.hiddenSize(); u++) m = Math.max(m, Math.abs(b.hidden(l, t, u) - a.hidden(l, t, u)));
+        return m;
     }
 
     static double rowHeight(int units) {

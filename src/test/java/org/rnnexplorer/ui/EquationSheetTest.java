@@ -70,4 +70,23 @@ class EquationSheetTest {
         assertEquals("0.000", Num.f(-0.0001));
         assertEquals("41%", Num.percent(0.414));
     }
+
+    @org.junit.jupiter.api.Test
+    void aHeldGateShowsWhatTheCellComputedThenTheHeldValue() {
+        RnnModel m = DemoModels.build(CellType.LSTM, 5, 1, 9);
+        List<org.rnnexplorer.model.Intervention> ivs =
+                List.of(org.rnnexplorer.model.Intervention.clampGate(0, 1, 2, 0, Integer.MAX_VALUE, 0.0));
+        Trace tr = ForwardPass.run(m, EncodedInput.of(m, "a cat (sat)").batch(), ivs);
+        int t = 4;
+        List<EquationLine> lines = EquationSheet.lines(m, tr, 0, t, 2, ivs);
+        EquationLine f = lines.get(0);
+        assertEquals("Forget gate (held by the what-if)", f.name());
+        assertEquals(0.0, f.value(), 0.0);
+        double computed = 1 / (1 + Math.exp(-tr.preActivation(0, 1, t, 2)));
+        assertTrue(f.numbers().endsWith("= " + Num.f(computed) + " → held at 0.000"), f.numbers());
+        assertEquals(tr.gate(0, 0, t, 2) * tr.gate(0, 2, t, 2), lines.get(3).value(), 1e-15, "C_t = i C~ when f = 0");
+        assertEquals("Input gate", lines.get(1).name(), "other gates are not marked");
+        assertEquals(EquationSheet.lines(m, tr, 0, t, 3, ivs), EquationSheet.lines(m, tr, 0, t, 3),
+                "another unit is not held");
+    }
 }

@@ -175,6 +175,17 @@ class ExplorerWindowTest {
                 + Num.f(r.whatIf().hidden(0, 12, 7)) + " with the what-if", text(robot, "#what-if-at-step"));
         assertTrue(Math.abs(r.original().hidden(0, 12, 7) - r.whatIf().hidden(0, 12, 7)) > 1e-3,
                 "forgetting everything changes h");
+        // the diagram and the equations can show the what-if: the forget gate held at 0, the cell state forgetting
+        robot.clickOn("#show-what-if");
+        Trace w = r.whatIf();
+        double computed = 1 / (1 + Math.exp(-w.preActivation(0, 1, 12, 7)));
+        assertTrue(text(robot, "#equation-numbers-0").endsWith("= " + Num.f(computed) + " → held at 0.000"),
+                text(robot, "#equation-numbers-0"));
+        assertTrue(text(robot, "#equation-numbers-3").startsWith("= 0.000 × "), text(robot, "#equation-numbers-3"));
+        assertEquals("unit 7: h = " + Num.f(w.hidden(0, 12, 7)) + ", C = " + Num.f(w.cellState(0, 12, 7)) + " (what-if)",
+                text(robot, ".unit-label"));
+        assertEquals(0.0, WaitForAsyncUtils.asyncFx(() -> window.controller().diagram().current().gates()[1][7]).get(),
+                0.0, "the diagram's forget strip shows the held gate");
         robot.clickOn("#clear-what-ifs-button");
         waitUntil(() -> !vm.result().hasWhatIf());
         assertTrue(text(robot, "#what-if-summary").startsWith("No what-if"));

@@ -169,13 +169,15 @@ public final class CellDiagramView extends Region {
 
     private void cellBox(GraphicsContext g, Palette p, double x0, double y0, double x1, double y1, String title) {
         DiagramFrame f = current();
-        if (f != null && f.whatIf()) title += " · WITH THE WHAT-IF";
+        boolean whatIf = f != null && f.whatIf();
         g.setFill(p == Palette.HIGH_CONTRAST ? Color.WHITE : Color.web("#eef2f7"));
         g.fillRoundRect(x0, y0, x1 - x0, y1 - y0, 36, 36);
         g.setStroke(p.muted);
         g.setLineWidth(2);
         g.strokeRoundRect(x0, y0, x1 - x0, y1 - y0, 36, 36);
         text(g, p, title, x0 + 18, y0 + 22, 16, FontWeight.BOLD, TextAlignment.LEFT, p.muted);
+        if (whatIf) text(g, p, "WITH THE WHAT-IF", x1 - 18, y0 + 22, 16, FontWeight.BOLD, TextAlignment.RIGHT,
+                Color.web("#c2410c"));
     }
 
     private void drawLstm(GraphicsContext g, DiagramFrame f, int u, Palette p) {

@@ -48,7 +48,7 @@ public final class WhatIfPanel extends VBox {
                 return r.whatIf().hidden(l, t, u);
             }
         }, r -> 1.0);
-        difference = new HeatmapView("difference: h with the what-if − h original (colour scale: the largest change)",
+        difference = new HeatmapView("difference (what-if − original), scaled to the largest change",
                 new Quantity("difference of h", "Δh", Quantity.Range.UNBOUNDED, -1),
                 new HeatmapView.Source() {
                     public Trace trace(TraceResult r) {

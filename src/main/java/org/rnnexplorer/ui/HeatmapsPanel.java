@@ -12,7 +12,6 @@ public final class HeatmapsPanel extends GridPane {
     private final List<HeatmapView> maps = new ArrayList<>();
     private ExplorerViewModel vm;
     private WhatIfMenus menus;
-    private Object shownCell;
 
     public HeatmapsPanel() {
         getStyleClass().add("heatmaps");
@@ -50,7 +49,6 @@ public final class HeatmapsPanel extends GridPane {
             add(h, i % 2, i / 2);
             i++;
         }
-        shownCell = m.cell();
     }
 
     public List<HeatmapView> maps() {

@@ -58,11 +58,6 @@ public final class LatestWinsExecutor implements AutoCloseable {
         });
     }
 
-    /** Whether a request newer than every finished one is still waiting or running. */
-    public long latestRequest() {
-        return latest.get();
-    }
-
     @Override
     public void close() {
         worker.shutdownNow();

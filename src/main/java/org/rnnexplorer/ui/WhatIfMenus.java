@@ -26,17 +26,16 @@ public final class WhatIfMenus {
         RnnModel m = vm.modelProperty().get();
         if (m == null) return list;
         vm.selectUnit(unit);
-        ContextMenu menu = new ContextMenu();
         int layer = vm.layerProperty().get() + 1;
         for (Quantity q : Quantity.gates(m.cell())) {
             for (double v : new double[] {0, 1}) {
                 MenuItem it = new MenuItem("Clamp " + q.name() + " of unit " + unit + " to " + (int) v);
                 it.setId("clamp-" + q.name().split(" ")[0] + "-" + (int) v);
                 it.setOnAction(e -> vm.clampGate(q.gate(), v));
-                menu.getItems().add(it);
+                list.add(it);
             }
         }
-        if (!menu.getItems().isEmpty()) menu.getItems().add(new SeparatorMenuItem());
+        if (!list.isEmpty()) list.add(new SeparatorMenuItem());
         MenuItem ablate = new MenuItem("Ablate unit " + unit + " of layer " + layer + " (h = 0 at every step)");
         ablate.setId("ablate");
         ablate.setOnAction(e -> vm.ablateSelectedUnit());
@@ -44,9 +43,8 @@ public final class WhatIfMenus {
         clear.setId("clear-what-ifs");
         clear.setOnAction(e -> vm.clearWhatIfs());
         clear.setDisable(vm.whatIfs().isEmpty());
-        menu.getItems().addAll(ablate, clear);
-        list.addAll(menu.getItems());
-        menu.getItems().clear();
+        list.add(ablate);
+        list.add(clear);
         return list;
     }
 }

@@ -157,4 +157,21 @@ class ExplorerViewModelTest {
         assertEquals(List.of(file), vm.recentFiles());
         assertEquals("LSTM · 1 layer · 4 units · 31 characters · next-token readout", vm.modelSummaryProperty().get());
     }
+
+    @Test
+    void ablatingAUnitZeroesItsHiddenValueAtEveryStep() throws Exception {
+        vm.open(bundledLstm());
+        settle();
+        vm.selectUnit(11);
+        vm.ablateSelectedUnit();
+        settle();
+        TraceResult r = vm.result();
+        for (int t = 0; t < r.steps(); t++) assertEquals(0.0, r.whatIf().hidden(0, t, 11), 0.0);
+        assertTrue(vm.whatIfSummaryProperty().get().startsWith("unit 11 (layer 1) ablated (h = 0)"),
+                vm.whatIfSummaryProperty().get());
+        vm.showWhatIfProperty().set(true);
+        EquationLine h = vm.equations().get(vm.equations().size() - 1);
+        assertEquals("Hidden state (held by the what-if)", h.name());
+        assertTrue(h.numbers().endsWith("→ held at 0.000"), h.numbers());
+    }
 }

@@ -53,6 +53,7 @@ public final class ExplorerController {
     @FXML TextArea inputArea;
     @FXML Label unknownLabel;
     @FXML Label timingLabel;
+    @FXML Label hoverLabel;
     @FXML SequenceStrip strip;
     @FXML SplitPane mainSplit;
     @FXML CellDiagramView diagram;
@@ -91,6 +92,7 @@ public final class ExplorerController {
         unitLabel.textProperty().bind(vm.unitLabelProperty());
         unknownLabel.textProperty().bind(vm.unknownSummaryProperty());
         timingLabel.textProperty().bind(vm.timingProperty());
+        hoverLabel.textProperty().bind(vm.hoverTextProperty());
         stepLabel.textProperty().bind(vm.stepLabelProperty());
         inputArea.textProperty().bindBidirectional(vm.inputTextProperty());
         inputArea.setPromptText("Type or paste text here; the trace follows as you type.");

@@ -299,4 +299,38 @@ class ExplorerWindowTest {
         robot.type(KeyCode.RIGHT);
         assertEquals("step 2 of 44: 'h'", text(robot, ".step-label"));
     }
+
+    @Test
+    void hoveringAHeatmapShowsUnitStepAndValue(FxRobot robot) throws Exception {
+        openReferenceLstm(robot);
+        HeatmapView forget = robot.lookup("#heatmap-hidden").queryAs(HeatmapView.class);
+        javafx.scene.Node plot = forget.getChildren().get(1);
+        javafx.geometry.Bounds b = plot.localToScreen(plot.getBoundsInLocal());
+        // the middle of the column of step 10 and the row of unit 5 (24 units, 44 steps)
+        double plotHeight = b.getHeight() - 16;
+        double x = b.getMinX() + (9 + 0.5) * b.getWidth() / 44, y = b.getMinY() + (5 + 0.5) * plotHeight / 24;
+        robot.moveTo(new Point2D(x, y));
+        waitUntil(() -> vm.hoverTextProperty().get().contains("step 10 "));
+        Trace tr = vm.result().original();
+        assertEquals("hidden state h (h): unit 5, step 10 't' = " + Num.f(tr.hidden(0, 9, 5)), text(robot, ".hover-info"));
+        robot.clickOn(MouseButton.PRIMARY);
+        assertEquals(5, vm.unitProperty().get(), "a click selects the unit");
+        assertEquals("step 10 of 44: 't'", text(robot, ".step-label"), "and jumps to the step");
+    }
+
+    @Test
+    void presenterModeEnlargesTheTypeAndTheDiagram(FxRobot robot) throws Exception {
+        openReferenceLstm(robot);
+        Label chip = ((SequenceStrip.Chip) robot.lookup(".chip").query()).token;
+        double before = chip.getFont().getSize();
+        double diagramBefore = window.controller().diagram().getHeight();
+        robot.type(KeyCode.F11);
+        waitUntil(() -> window.controller().root().getStyleClass().contains("presenter"));
+        assertTrue(vm.presenterProperty().get());
+        Label chipAfter = ((SequenceStrip.Chip) robot.lookup(".chip").query()).token;
+        assertTrue(chipAfter.getFont().getSize() > before, before + " -> " + chipAfter.getFont().getSize());
+        assertTrue(window.controller().diagram().getHeight() > diagramBefore, "the diagram gets more room");
+        robot.type(KeyCode.F11);
+        waitUntil(() -> !window.controller().root().getStyleClass().contains("presenter"));
+    }
 }

@@ -77,8 +77,13 @@ public final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * Runs {@code task} untimed at least {@code warmup} times and for at least two seconds (the JIT needs seconds,
+     * not a few calls, to compile the per-step loops), then returns the median of {@code reps} timed runs.
+     */
     static double medianMillis(Runnable task, int warmup, int reps) {
-        for (int i = 0; i < warmup; i++) task.run();
+        long until = System.nanoTime() + 2_000_000_000L;
+        for (int i = 0; i < warmup || System.nanoTime() < until; i++) task.run();
         double[] ts = new double[reps];
         for (int i = 0; i < reps; i++) {
             long t0 = System.nanoTime();

@@ -1,0 +1,31 @@
+package org.rnnexplorer.train;
+
+import java.util.Map;
+import org.rnnexplorer.model.CellType;
+
+/**
+ * Settings known to reach a task's goal on a small 2-core machine (each measured; see the README's Training section).
+ * Options given on the command line override them.
+ *
+ * @param hidden H
+ * @param learningRate Adam's step size
+ * @param steps batches
+ * @param batch sequences per batch
+ */
+public record Preset(int hidden, double learningRate, int steps, int batch) {
+
+    private static final Map<String, Preset> BY_TASK = Map.of(
+            "recall", new Preset(32, 0.01, 600, 32),
+            "adding", new Preset(32, 0.01, 1500, 32),
+            "counting", new Preset(16, 0.01, 800, 32),
+            "sine", new Preset(32, 0.01, 600, 32),
+            "brackets", new Preset(64, 0.01, 1500, 32),
+            "text", new Preset(64, 0.005, 2000, 32));
+
+    /** The preset for a task and cell; the cell may tune it (a vanilla RNN trains with a smaller step). */
+    public static Preset of(String task, CellType cell) {
+        Preset p = BY_TASK.get(task);
+        if (p == null) throw new IllegalArgumentException("no preset for task '" + task + "'");
+        return p;
+    }
+}

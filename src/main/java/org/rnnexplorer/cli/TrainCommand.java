@@ -78,8 +78,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "seed of the weights and the batches (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--forget-bias", defaultValue = "1.0", description = "initial LSTM forget / GRU update gate bias")
-    double forgetBias;
+    @Option(names = "--forget-bias", description = "initial LSTM forget / GRU update gate bias (default: the preset)")
+    Double forgetBias;
 
     @Option(names = "--until-solved", description = "stop as soon as a held-out check reaches the task's goal")
     boolean untilSolved;
@@ -90,7 +90,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--delay", defaultValue = "20", description = "recall: filler steps K")
     int delay;
 
-    @Option(names = "--fillers", defaultValue = "4", description = "recall: kinds of filler token (1 = always '.')")
+    @Option(names = "--fillers", defaultValue = "8", description = "recall: kinds of filler token (1 = always '.')")
     int fillers;
 
     @Option(names = "--length", description = "adding/sine/brackets/text: steps per sequence")
@@ -119,11 +119,12 @@ public final class TrainCommand implements Callable<Integer> {
         Preset p = Preset.of(t.name(), c);
         int h = hidden != null ? hidden : p.hidden();
         if (h < 1 || h > MAX_HIDDEN) throw new BadInputException("--hidden must be 1.." + MAX_HIDDEN + ", got " + h);
+        double fb = forgetBias != null ? forgetBias : p.forgetBias();
         TrainingConfig config = new TrainingConfig(steps != null ? steps : p.steps(), batch != null ? batch : p.batch(),
-                optimizer, lr != null ? lr : p.learningRate(), clip, truncate, seed, forgetBias,
+                optimizer, lr != null ? lr : p.learningRate(), clip, truncate, seed, fb,
                 untilSolved ? evalEvery : 0, untilSolved, 1);
         if (out != null) OutputCheck.writable(out);
-        RnnModel start = Initializer.create(t.shape(), c, h, layers, embedding, forgetBias, new Random(seed));
+        RnnModel start = Initializer.create(t.shape(), c, h, layers, embedding, fb, new Random(seed));
         Trainer trainer = new Trainer(t, config);
         ProgressBar bar = new ProgressBar(System.err, quiet);
         TrainingResult r = trainer.train(start, bar::show);

@@ -1,6 +1,7 @@
 package org.rnnexplorer.cli;
 
 import java.nio.file.Path;
+import org.rnnexplorer.io.ModelFile;
 import org.rnnexplorer.model.RnnModel;
 
 /** Writes a trained model (through the io package's model file, atomically). */
@@ -9,6 +10,6 @@ final class ModelOutput {
     }
 
     static void write(RnnModel model, Path out) {
-        throw new BadInputException("--out: writing model files arrives with io.ModelFile");
+        ModelFile.write(model, out);
     }
 }

@@ -1,7 +1,11 @@
 package org.rnnexplorer.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,12 +14,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
+import org.rnnexplorer.data.Tokenizer;
 import org.rnnexplorer.data.tasks.AddingTask;
 import org.rnnexplorer.data.tasks.BracketsTask;
 import org.rnnexplorer.data.tasks.CountingTask;
 import org.rnnexplorer.data.tasks.RecallTask;
 import org.rnnexplorer.data.tasks.SineTask;
 import org.rnnexplorer.data.tasks.Task;
+import org.rnnexplorer.data.tasks.TextTask;
 import org.rnnexplorer.model.CellType;
 import org.rnnexplorer.model.RnnModel;
 import org.rnnexplorer.train.Initializer;
@@ -118,15 +124,18 @@ public final class TrainCommand implements Callable<Integer> {
         Task t = makeTask();
         Preset p = Preset.of(t.name(), c);
         int h = hidden != null ? hidden : p.hidden();
+        if (layers < 1 || layers > RnnModel.MAX_LAYERS)
+            throw new BadInputException("--layers must be 1.." + RnnModel.MAX_LAYERS + ", got " + layers);
         if (h < 1 || h > MAX_HIDDEN) throw new BadInputException("--hidden must be 1.." + MAX_HIDDEN + ", got " + h);
         double fb = forgetBias != null ? forgetBias : p.forgetBias();
         TrainingConfig config = new TrainingConfig(steps != null ? steps : p.steps(), batch != null ? batch : p.batch(),
                 optimizer, lr != null ? lr : p.learningRate(), clip, truncate, seed, fb,
                 untilSolved ? evalEvery : 0, untilSolved, 1);
+        checkMemory(t, c, h, config);
         if (out != null) OutputCheck.writable(out);
         RnnModel start = Initializer.create(t.shape(), c, h, layers, embedding, fb, new Random(seed));
         Trainer trainer = new Trainer(t, config);
-        ProgressBar bar = new ProgressBar(System.err, quiet);
+        ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), quiet);
         TrainingResult r = trainer.train(start, bar::show);
         bar.finish();
         if (r.status() == TrainingResult.Status.DIVERGED) throw new BadInputException(r.message());
@@ -152,8 +161,23 @@ public final class TrainCommand implements Callable<Integer> {
             ModelOutput.write(r.model().withMetadata(meta), out);
             summary.put("out", out.toString());
         }
-        System.out.println(new ObjectMapper().writeValueAsString(summary));
+        spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(summary));
+        spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    /** Refuses a run whose workspace (trace and gradients of one batch) would not fit in this JVM's memory. */
+    private void checkMemory(Task t, CellType c, int h, TrainingConfig config) {
+        int seqSteps = t.sample(new Random(0), 1).steps();
+        int chunk = config.truncate() > 0 ? Math.min(config.truncate(), seqSteps) : seqSteps;
+        int in = embedding > 0 ? embedding : t.shape().inputSize();
+        double perStep = layers * (3.0 * c.blocks() * h + 8.0 * h) + 2.0 * in + 3.0 * t.shape().outputSize();
+        double bytes = 8.0 * config.batch() * (double) chunk * perStep + 8.0 * config.batch() * seqSteps * in;
+        long max = Runtime.getRuntime().maxMemory();
+        if (bytes > 0.6 * max)
+            throw new BadInputException(String.format(Locale.ROOT, "this run needs about %.0f MB for one batch and "
+                    + "%d MB are available: use a smaller --batch, --hidden or sequence, or --truncate", bytes / 1e6,
+                    max / 1_000_000));
     }
 
     private static double round(double v) {
@@ -175,14 +199,32 @@ public final class TrainCommand implements Callable<Integer> {
             }
             case "sine" -> new SineTask(length != null ? length : 60);
             case "brackets" -> new BracketsTask(length != null ? length : 80);
+            case "text" -> textTask();
             default -> throw new BadInputException("--task: unknown task '" + task
                     + "' (recall, adding, counting, sine, brackets or text)");
         };
     }
 
+    private Task textTask() {
+        if (file == null) throw new BadInputException("--task text needs --file FILE (the text to learn)");
+        if (!tokenizer.equals("char") && !tokenizer.equals("word"))
+            throw new BadInputException("--tokenizer: unknown tokenizer '" + tokenizer + "' (char or word)");
+        String text;
+        try {
+            if (Files.isDirectory(file)) throw new BadInputException(file + ": is a folder, expected a text file");
+            if (Files.size(file) > 50_000_000L) throw new BadInputException(file + ": larger than 50 MB");
+            text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new BadInputException(file + ": no such file");
+        } catch (IOException e) {
+            throw new BadInputException(file + ": cannot read: " + e.getMessage());
+        }
+        return new TextTask(text, Tokenizer.named(tokenizer), length != null ? length : 64, file.getFileName().toString());
+    }
+
     /** The command line as typed after the program name, with arguments that need it quoted. */
     String commandLine() {
-        List<String> parts = new ArrayList<>(List.of("rnn-explorer", "train"));
+        List<String> parts = new ArrayList<>(List.of("rnn-explorer"));
         for (String a : spec.commandLine().getParseResult().originalArgs()) {
             parts.add(a.isEmpty() || a.matches(".*[\\s\"'$\\\\].*") ? "'" + a.replace("'", "'\\''") + "'" : a);
         }
@@ -191,7 +233,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     /** A one-line progress bar, redrawn in place on a terminal, a line every 10% otherwise. */
     static final class ProgressBar {
-        private final PrintStream err;
+        private final PrintWriter err;
         private final boolean quiet;
         private final boolean terminal = System.console() != null;
         private long lastDraw;
@@ -199,7 +241,7 @@ public final class TrainCommand implements Callable<Integer> {
         private double emaLoss = Double.NaN;
         private double emaAcc = Double.NaN;
 
-        ProgressBar(PrintStream err, boolean quiet) {
+        ProgressBar(PrintWriter err, boolean quiet) {
             this.err = err;
             this.quiet = quiet;
         }

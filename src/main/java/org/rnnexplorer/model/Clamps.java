@@ -32,7 +32,10 @@ final class Clamps {
                     case GATE -> {
                         if (iv.gate() < 0 || iv.gate() >= model.cell().blocks())
                             throw new IllegalArgumentException("gate " + iv.gate() + " does not exist in a "
-                                    + model.cell().id() + " cell");
+                                    + model.cell().id() + " cell" + (model.cell().gateNames().isEmpty()
+                                    ? " (its only block is 0, h itself)"
+                                    : " (gates 0.." + (model.cell().blocks() - 1) + ": "
+                                    + String.join(", ", model.cell().gateNames()) + ")"));
                         g.add(iv);
                     }
                     case HIDDEN -> hd.add(iv);
@@ -48,7 +51,8 @@ final class Clamps {
         }
         for (Intervention iv : all)
             if (iv.layer() >= layers)
-                throw new IllegalArgumentException("intervention layer " + iv.layer() + " does not exist");
+                throw new IllegalArgumentException("intervention layer " + iv.layer() + " does not exist (layers 0.."
+                        + (layers - 1) + ")");
         return out;
     }
 

@@ -65,7 +65,7 @@ public final class ForwardPass {
         int d = model.inputSize();
         if (input.isTokens()) {
             int vocab = model.tokenCount();
-            int[][] toks = new int[input.batch()][input.steps()];
+            int[][] toks = trace.tokens != null ? trace.tokens : new int[input.batch()][input.steps()];
             DMatrixRMaj emb = model.embedding();
             for (int t = 0; t < input.steps(); t++) {
                 double[] xd = x[t].data;

@@ -1,0 +1,159 @@
+package org.rnnexplorer.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.rnnexplorer.data.Tokenizer;
+import org.rnnexplorer.data.UnknownTokenException;
+import org.rnnexplorer.data.Vocabulary;
+import org.rnnexplorer.io.BadFileException;
+import org.rnnexplorer.io.ModelFile;
+import org.rnnexplorer.io.SeriesCsv;
+import org.rnnexplorer.io.TraceFile;
+import org.rnnexplorer.model.BackwardPass;
+import org.rnnexplorer.model.CrossEntropyObjective;
+import org.rnnexplorer.model.DotObjective;
+import org.rnnexplorer.model.ForwardPass;
+import org.rnnexplorer.model.Gradients;
+import org.rnnexplorer.model.InputBatch;
+import org.rnnexplorer.model.Objective;
+import org.rnnexplorer.model.RnnModel;
+import org.rnnexplorer.model.Trace;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code trace --model M.json (--input X.csv | --text "...") [--grad-seed V.csv] --out T.json}: runs the model over
+ * the input, differentiates L backwards through time, and writes every h, c, gate, dL/dh_t, dL/dc_t (and the
+ * probabilities) as a trace file. L is {@code dot(v, h[T-1])} of the top layer with {@code --grad-seed}; otherwise
+ * the model's own next-token cross-entropy when it reads text and has a head; otherwise the sum of the top layer's
+ * h at the last step. The file says which.
+ */
+@Command(name = "trace", description = "Write every gate, state and per-step gradient of a model over an input as JSON.")
+public final class TraceCommand implements Callable<Integer> {
+
+    @Option(names = "--model", required = true, paramLabel = "M.json", description = "the model file")
+    Path model;
+
+    @ArgGroup(multiplicity = "1")
+    Input input;
+
+    static final class Input {
+        @Option(names = "--input", paramLabel = "X.csv", description = "numeric input: one row per step, inputSize numbers")
+        Path csv;
+
+        @Option(names = "--text", paramLabel = "TEXT", description = "text, tokenized with the model's tokenizer")
+        String text;
+    }
+
+    @Option(names = "--grad-seed", paramLabel = "V.csv", description = "one row of hiddenSize numbers v: L = dot(v, h[T-1])")
+    Path gradSeed;
+
+    @Option(names = "--out", required = true, paramLabel = "T.json", description = "the trace file to write")
+    Path out;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        RnnModel m = ModelFile.read(model);
+        List<String> tokens = null;
+        int[] ids = null;
+        InputBatch batch;
+        String inputName;
+        if (input.text != null) {
+            inputName = "--text";
+            tokens = tokenize(m, input.text);
+            ids = encode(m, tokens);
+            batch = InputBatch.ofTokens(ids);
+        } else {
+            inputName = input.csv.toString();
+            batch = InputBatch.ofVectors(series(m, input.csv));
+        }
+        checkMemory(m, batch.steps(), inputName);
+        double[] v = gradSeed == null ? null : seed(m, gradSeed);
+
+        Objective objective;
+        String description;
+        if (v != null) {
+            objective = new DotObjective(v);
+            description = objective.describe() + " of the top layer, v from " + gradSeed.getFileName();
+        } else if (m.hasHead() && ids != null && ids.length >= 2) {
+            objective = CrossEntropyObjective.nextTokenEveryStep(ids);
+            description = objective.describe() + " (the model's own loss)";
+        } else {
+            objective = DotObjective.sum(m.hiddenSize());
+            String why = !m.hasHead() ? "the model has no head" : ids == null ? "the input is not text"
+                    : "one token has no next token to predict";
+            description = "L = sum of the top layer's h at the last step, dot(1, h[T-1]) (" + why
+                    + " and no --grad-seed was given)";
+        }
+        Trace trace = ForwardPass.run(m, batch);
+        Gradients gradients = BackwardPass.run(m, trace, objective);
+        TraceFile.write(out, trace, tokens, gradients, description);
+        spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d steps, %d layer(s), loss %.6g (%s)%n", out,
+                trace.steps(), trace.layerCount(), gradients.loss(), description);
+        return 0;
+    }
+
+    private List<String> tokenize(RnnModel m, String text) {
+        if (m.vocabulary().isEmpty())
+            throw new BadFileException(model, "the model has no vocabulary, so it cannot read --text; give --input X.csv"
+                    + " with " + m.inputSize() + " numbers per row");
+        if (text.isEmpty()) throw new BadInputException("--text is empty");
+        Tokenizer tokenizer = Tokenizer.named(m.tokenizer() == null ? "char" : m.tokenizer());
+        List<String> tokens = tokenizer.split(text);
+        if (tokens.isEmpty()) throw new BadInputException("--text has no " + tokenizer.id() + " tokens");
+        return tokens;
+    }
+
+    private int[] encode(RnnModel m, List<String> tokens) {
+        try {
+            return Vocabulary.of(m.vocabulary()).encode(tokens);
+        } catch (UnknownTokenException e) {
+            String unit = "word".equals(m.tokenizer()) ? "tokens" : "characters";
+            throw new BadFileException(model, "--text has " + unit + " outside the model's vocabulary: "
+                    + e.describePositions(unit));
+        }
+    }
+
+    private double[][] series(RnnModel m, Path csv) {
+        if (m.takesTokens())
+            throw new BadFileException(model, "the model reads tokens (a vocabulary of " + m.tokenCount()
+                    + "), not numbers; give --text");
+        double[][] x = SeriesCsv.read(csv);
+        if (x[0].length != m.inputSize())
+            throw new BadFileException(csv, "rows have " + x[0].length + " numbers, but the model takes inputSize "
+                    + m.inputSize());
+        return x;
+    }
+
+    private double[] seed(RnnModel m, Path file) {
+        double[][] rows = SeriesCsv.read(file);
+        if (rows.length != 1)
+            throw new BadFileException(file, "has " + rows.length + " rows; a gradient seed is one row of hiddenSize "
+                    + m.hiddenSize() + " numbers");
+        if (rows[0].length != m.hiddenSize())
+            throw new BadFileException(file, "has " + rows[0].length + " numbers, expected hiddenSize " + m.hiddenSize());
+        return rows[0];
+    }
+
+    /** Refuses an input whose trace and gradients would not fit in this JVM's heap, before allocating them. */
+    private static void checkMemory(RnnModel m, int steps, String inputName) {
+        long h = m.hiddenSize(), g = m.cell().blocks();
+        long perStep = 0;
+        for (int l = 0; l < m.layerCount(); l++) perStep += 2 * g * h + 6 * h + (l == 0 ? 2L * m.inputSize() : 0);
+        perStep += 3L * m.outputSize();
+        long bytes = steps * (perStep * 8 + m.layerCount() * 12L * 48);
+        long limit = Runtime.getRuntime().maxMemory() / 2;
+        if (bytes > limit)
+            throw new BadInputException(inputName + ": " + steps + " steps need about " + (bytes >> 20)
+                    + " MB for the trace and its gradients; this Java may use " + (limit >> 20)
+                    + " MB for them (shorten the input or give Java more memory with -Xmx)");
+    }
+}

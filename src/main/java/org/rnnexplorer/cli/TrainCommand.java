@@ -122,7 +122,7 @@ public final class TrainCommand implements Callable<Integer> {
         CellType c = CellType.fromId(cell);
         if (c == null) throw new BadInputException("--cell: unknown cell '" + cell + "' (rnn, lstm or gru)");
         Task t = makeTask();
-        Preset p = Preset.of(t.name(), c);
+        Preset p = Preset.of(t.name());
         int h = hidden != null ? hidden : p.hidden();
         if (layers < 1 || layers > RnnModel.MAX_LAYERS)
             throw new BadInputException("--layers must be 1.." + RnnModel.MAX_LAYERS + ", got " + layers);

@@ -1,7 +1,6 @@
 package org.rnnexplorer.train;
 
 import java.util.Map;
-import org.rnnexplorer.model.CellType;
 
 /**
  * Settings known to reach a task's goal on a small 2-core machine (each measured; see the README's Training section).
@@ -23,8 +22,13 @@ public record Preset(int hidden, double learningRate, int steps, int batch, doub
             "brackets", new Preset(64, 0.01, 1500, 32, 1.0),
             "text", new Preset(64, 0.005, 2000, 32, 1.0));
 
-    /** The preset for a task and cell; the cell may tune it (a vanilla RNN trains with a smaller step). */
-    public static Preset of(String task, CellType cell) {
+    /** The preset's training settings: Adam, global-norm clipping at 1, full BPTT. */
+    public TrainingConfig config(long seed) {
+        return new TrainingConfig(steps, batch, "adam", learningRate, 1.0, 0, seed, forgetBias, 0, false, 10);
+    }
+
+    /** The preset for a task; every cell gets the same settings, so a comparison between cells is fair. */
+    public static Preset of(String task) {
         Preset p = BY_TASK.get(task);
         if (p == null) throw new IllegalArgumentException("no preset for task '" + task + "'");
         return p;

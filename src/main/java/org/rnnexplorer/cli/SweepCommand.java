@@ -4,15 +4,21 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Rectangle;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.jfree.chart.ChartFactory;
+import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
@@ -55,7 +61,7 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--csv", description = "write the table here: delay,cell,accuracy,loss,steps,seconds")
     Path csv;
 
-    @Option(names = "--plot", description = "write a chart of accuracy against delay here (SVG)")
+    @Option(names = "--plot", description = "write a chart of accuracy against delay here (.svg or .png)")
     Path plot;
 
     @Override
@@ -83,7 +89,16 @@ public final class SweepCommand implements Callable<Integer> {
         out.print(table(points, cs));
         out.flush();
         if (csv != null) AtomicFiles.writeString(csv, csv(points));
-        if (plot != null) AtomicFiles.writeString(plot, svg(points, cs));
+        if (plot != null) {
+            JFreeChart chart = chart(points, cs);
+            if (plot.toString().toLowerCase(Locale.ROOT).endsWith(".png"))
+                AtomicFiles.write(plot, o -> ChartUtils.writeChartAsPNG(o, chart, 720, 440));
+            else {
+                SVGGraphics2D g = new SVGGraphics2D(720, 440);
+                chart.draw(g, new Rectangle(0, 0, 720, 440));
+                AtomicFiles.writeString(plot, g.getSVGDocument());
+            }
+        }
         return 0;
     }
 
@@ -104,6 +119,15 @@ public final class SweepCommand implements Callable<Integer> {
         return sb.toString();
     }
 
+    private static ValueMarker marker(double y, String label) {
+        ValueMarker m = new ValueMarker(y, Color.GRAY, new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
+                1f, new float[] {6f, 4f}, 0f));
+        m.setLabel(label);
+        m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+        m.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+        return m;
+    }
+
     private static String csv(List<RecallSweep.Point> points) {
         StringBuilder sb = new StringBuilder("delay,cell,accuracy,loss,steps,seconds\n");
         for (RecallSweep.Point p : points)
@@ -112,7 +136,7 @@ public final class SweepCommand implements Callable<Integer> {
         return sb.toString();
     }
 
-    private String svg(List<RecallSweep.Point> points, List<CellType> cs) {
+    private static JFreeChart chart(List<RecallSweep.Point> points, List<CellType> cs) {
         XYSeriesCollection data = new XYSeriesCollection();
         for (CellType c : cs) {
             XYSeries s = new XYSeries(c.id().toUpperCase(Locale.ROOT));
@@ -128,14 +152,15 @@ public final class SweepCommand implements Callable<Integer> {
         plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
         LogAxis x = new LogAxis("delay K (log scale)");
         x.setBase(2);
-        x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        x.setTickUnit(new NumberTickUnit(1)); // one tick per power of two
+        x.setNumberFormatOverride(new DecimalFormat("0"));
         plot.setDomainAxis(x);
+        plot.addRangeMarker(marker(0.95, "solved (0.95)"));
+        plot.addRangeMarker(marker(1.0 / 8, "chance (1/8)"));
         ((NumberAxis) plot.getRangeAxis()).setRange(0, 1.05);
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
         for (int i = 0; i < cs.size(); i++) r.setSeriesStroke(i, new BasicStroke(2.5f));
         plot.setRenderer(r);
-        SVGGraphics2D g = new SVGGraphics2D(720, 440);
-        chart.draw(g, new Rectangle(0, 0, 720, 440));
-        return g.getSVGDocument();
+        return chart;
     }
 }

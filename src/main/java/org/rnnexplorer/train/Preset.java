@@ -19,7 +19,7 @@ public record Preset(int hidden, double learningRate, int steps, int batch, doub
             "adding", new Preset(32, 0.01, 1500, 32, 1.0),
             "counting", new Preset(16, 0.01, 800, 32, 1.0),
             "sine", new Preset(32, 0.01, 600, 32, 1.0),
-            "brackets", new Preset(64, 0.01, 1500, 32, 1.0),
+            "brackets", new Preset(32, 0.01, 1500, 32, 1.0),
             "text", new Preset(64, 0.005, 2000, 32, 1.0));
 
     /** The preset's training settings: Adam, global-norm clipping at 1, full BPTT. */

@@ -157,6 +157,7 @@ public final class TrainCommand implements Callable<Integer> {
             Map<String, Object> training = new LinkedHashMap<>();
             training.put("command", commandLine());
             training.putAll(summary);
+            training.put("settings", settings(t, h, config));
             meta.put("training", training);
             ModelOutput.write(r.model().withMetadata(meta), out);
             summary.put("out", out.toString());
@@ -164,6 +165,39 @@ public final class TrainCommand implements Callable<Integer> {
         spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(summary));
         spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    /** Every setting the run used, presets resolved, so the run can be repeated even if the presets change. */
+    private Map<String, Object> settings(Task t, int h, TrainingConfig config) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("task", t.describe());
+        switch (t.name()) {
+            case "recall" -> {
+                m.put("delay", delay);
+                m.put("fillers", fillers);
+            }
+            case "counting" -> m.put("maxCount", maxCount);
+            case "text" -> {
+                m.put("file", file.getFileName().toString());
+                m.put("tokenizer", tokenizer);
+            }
+            default -> { }
+        }
+        if (!t.name().equals("recall") && !t.name().equals("counting"))
+            m.put("length", t.sample(new Random(0), 1).steps());
+        m.put("hidden", h);
+        m.put("layers", layers);
+        m.put("embedding", embedding);
+        m.put("steps", config.steps());
+        m.put("batch", config.batch());
+        m.put("optimizer", config.optimizer());
+        m.put("lr", config.learningRate());
+        m.put("clip", config.clip());
+        m.put("truncate", config.truncate());
+        m.put("forgetBias", config.forgetBias());
+        m.put("untilSolved", config.stopWhenSolved());
+        m.put("seed", config.seed());
+        return m;
     }
 
     /** Refuses a run whose workspace (trace and gradients of one batch) would not fit in this JVM's memory. */

@@ -56,6 +56,25 @@ public final class BracketsTask implements Task {
         return sb.toString();
     }
 
+    /**
+     * What a model should track while reading {@code text}: per character, the bracket depth after it
+     * ({@code [0][i]}) and 1 when it is inside a quote after it, else 0 ({@code [1][i]}).
+     */
+    public static double[][] structure(String text) {
+        double[][] s = new double[2][text.length()];
+        int depth = 0;
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '(') depth++;
+            else if (c == ')') depth--;
+            else if (c == '"') quoted = !quoted;
+            s[0][i] = depth;
+            s[1][i] = quoted ? 1 : 0;
+        }
+        return s;
+    }
+
     private static void phrases(StringBuilder sb, Random r, int depth, boolean quoted, int count) {
         for (int i = 0; i < count; i++) {
             if (i > 0) sb.append(' ');

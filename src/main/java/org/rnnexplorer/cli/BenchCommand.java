@@ -51,9 +51,6 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "20", description = "untimed repetitions first")
     int warmup;
 
-    @Option(names = "--warmup-seconds", defaultValue = "3", description = "train protocol: untimed steps for this long first")
-    double warmupSeconds;
-
     @Override
     public Integer call() {
         CellType c = CellType.fromId(cell);
@@ -98,8 +95,6 @@ public final class BenchCommand implements Callable<Integer> {
                 y[b][t] = r.nextInt(vocab);
             }
         TrainBench bench = new TrainBench(model, x, y);
-        long until = System.nanoTime() + (long) (warmupSeconds * 1e9);
-        while (System.nanoTime() < until) bench.step(); // the JIT needs seconds, not a few calls, to settle
         double ms = medianMillis(bench::step, warmup, reps);
         System.out.println(String.format(Locale.ROOT,
                 "{\"protocol\": \"train\", \"engine\": \"rnn-explorer\", \"cell\": \"%s\", \"E\": %d, \"V\": %d, "
@@ -109,8 +104,13 @@ public final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * Runs {@code task} untimed at least {@code warmup} times and for at least two seconds (the JIT needs seconds,
+     * not a few calls, to compile the per-step loops), then returns the median of {@code reps} timed runs.
+     */
     static double medianMillis(Runnable task, int warmup, int reps) {
-        for (int i = 0; i < warmup; i++) task.run();
+        long until = System.nanoTime() + 2_000_000_000L;
+        for (int i = 0; i < warmup || System.nanoTime() < until; i++) task.run();
         double[] ts = new double[reps];
         for (int i = 0; i < reps; i++) {
             long t0 = System.nanoTime();

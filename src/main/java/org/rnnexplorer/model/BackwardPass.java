@@ -71,14 +71,11 @@ public final class BackwardPass {
     /** dL/dh_t += dy_t W_head; dL/dW_head += dy_tᵀ h_t; dL/db_head += Σ_b dy_t. */
     private static void readoutBackward(RnnModel model, Trace trace, Gradients g) {
         DMatrixRMaj dW = g.parameter("head.weight"), db = g.parameter("head.bias");
-        int v = model.outputSize();
-        for (int t = 0; t < trace.steps(); t++) {
-            DMatrixRMaj dy = g.dLogits[t];
-            CommonOps_DDRM.multAdd(dy, model.headWeight(), g.dTopDirect[t]);
-            CommonOps_DDRM.multAddTransA(dy, trace.top().h[t], dW);
-            for (int b = 0; b < dy.numRows; b++)
-                for (int k = 0; k < v; k++) db.data[k] += dy.data[b * v + k];
-        }
+        MatrixKernels.toRows(model.headWeight(), g.headRows);
+        for (int t = 0; t < trace.steps(); t++)
+            MatrixKernels.multAdd(g.dLogits[t], g.headRows, g.dTopDirect[t], g.headScratch);
+        MatrixKernels.addSumOfOuterProducts(g.dLogits, trace.top().h, trace.steps(), dW, db, g.headScratch,
+                g.headChunk);
     }
 
     private static void layerBackward(LayerWeights w, int l, LayerTrace lt, LayerGradients lg, DMatrixRMaj[] external,
@@ -88,25 +85,27 @@ public final class BackwardPass {
         DMatrixRMaj dBih = g.parameter("rnn.bias_ih_l" + l), dBhh = g.parameter("rnn.bias_hh_l" + l);
         lg.dhNext.zero();
         lg.dcNext.zero();
-        for (int t = lt.h.length - 1; t >= 0; t--) {
+        boolean gru = lg.dPreHhAt != lg.dPreIhAt;
+        MatrixKernels.toRows(w.wHh, lg.wHhRows);
+        if (needDx) MatrixKernels.toRows(w.wIh, lg.wIhRows);
+        int steps = lt.h.length;
+        for (int t = steps - 1; t >= 0; t--) {
             CommonOps_DDRM.add(external[t], lg.dhNext, lg.dH[t]);
+            lg.dPreIh = lg.dPreIhAt[t];
+            lg.dPreHh = lg.dPreHhAt[t];
             kernel.backward(lt, t, clamps, lg);
-            // dL/dh_{t-1} through the recurrence, dL/dx_t through the input weights
-            CommonOps_DDRM.mult(lg.dPreHh, w.wHh, lg.dhNext);
-            CommonOps_DDRM.addEquals(lg.dhNext, lg.dhDirect);
-            if (needDx) CommonOps_DDRM.mult(lg.dPreIh, w.wIh, lg.dX[t]);
-            CommonOps_DDRM.multAddTransA(lg.dPreIh, lt.x[t], dWih);
-            CommonOps_DDRM.multAddTransA(lg.dPreHh, lt.hPrev(t), dWhh);
-            addColumnSums(lg.dPreIh, dBih);
-            addColumnSums(lg.dPreHh, dBhh);
+            // dL/dh_{t-1} through the recurrence (and GRU's direct path), dL/dx_t through the input weights
+            if (gru) lg.dhNext.setTo(lg.dhDirect);
+            else lg.dhNext.zero();
+            MatrixKernels.multAdd(lg.dPreHh, lg.wHhRows, lg.dhNext, lg.rowScratch);
+            if (needDx) {
+                lg.dX[t].zero();
+                MatrixKernels.multAdd(lg.dPreIh, lg.wIhRows, lg.dX[t], lg.rowScratch);
+            }
         }
+        MatrixKernels.addSumOfOuterProducts(lg.dPreIhAt, lt.x, steps, dWih, dBih, lg.rowScratch, lg.batchChunk);
+        MatrixKernels.addSumOfOuterProducts(lg.dPreHhAt, lt.hPrevs, steps, dWhh, dBhh, lg.rowScratch, lg.batchChunk);
         lg.dH0.setTo(lg.dhNext);
         lg.dC0.setTo(lg.dcNext);
-    }
-
-    private static void addColumnSums(DMatrixRMaj m, DMatrixRMaj row) {
-        int n = m.numCols;
-        for (int b = 0; b < m.numRows; b++)
-            for (int j = 0; j < n; j++) row.data[j] += m.data[b * n + j];
     }
 }

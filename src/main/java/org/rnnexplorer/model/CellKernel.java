@@ -1,7 +1,6 @@
 package org.rnnexplorer.model;
 
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * One cell type's step, forward and backward, over a batch held as matrix rows. Implementations write into the
@@ -20,37 +19,33 @@ abstract class CellKernel {
     /**
      * Computes step t of one layer: pre-activations, activations, c_t and h_t, applying the layer's clamps.
      *
-     * @param wIhT W_ih transposed, [in][G*H]
-     * @param wHhT W_hh transposed, [H][G*H]
-     * @param scratch a [B][G*H] matrix the kernel may overwrite
+     * @param ws the layer's transposed weights and scratch, prepared for this pass
+     * @param zeroState whether h_{t−1} is all zeros (so its product with W_hh is skipped)
      */
-    abstract void forward(LayerWeights w, DMatrixRMaj wIhT, DMatrixRMaj wHhT, LayerTrace lt, int t, Clamps clamps,
-                          DMatrixRMaj scratch);
+    abstract void forward(LayerWeights w, LayerWorkspace ws, LayerTrace lt, int t, Clamps clamps, boolean zeroState);
 
     /**
      * Back-propagates step t. On entry {@code g.dH[t]} holds the total dL/dh_t and, for the LSTM, {@code dcNext}
      * the gradient reaching c_t from c_{t+1}. Writes the pre-activation gradients into {@code g.dPreIh} (input side)
-     * and {@code g.dPreHh} (recurrent side; they differ only in the GRU candidate), records dL/dc_t, and leaves in
-     * {@code g.dhDirect} the part of dL/dh_{t-1} that bypasses W_hh (GRU's z ⊙ h path), and in {@code g.dcNext}
-     * dL/dc_{t-1} through the cell path.
+     * and {@code g.dPreHh} (recurrent side; they differ only in the GRU candidate, and are one matrix otherwise),
+     * records dL/dc_t, and leaves in {@code g.dcNext} dL/dc_{t-1} through the cell path and, for the GRU, in
+     * {@code g.dhDirect} the part of dL/dh_{t-1} that bypasses W_hh (the z ⊙ h path).
      */
     abstract void backward(LayerTrace lt, int t, Clamps clamps, LayerGradients g);
 
-    /** {@code z[b][:] += bias[:]} for every row of {@code z}. */
-    static void addRowVector(DMatrixRMaj z, DMatrixRMaj bias) {
+    /** {@code z[b][:] = bias[:]} for every row of {@code z}. */
+    static void setRows(DMatrixRMaj z, DMatrixRMaj bias) {
         int n = z.numCols;
-        double[] zd = z.data, bd = bias.data;
-        for (int b = 0, off = 0; b < z.numRows; b++, off += n) {
-            for (int j = 0; j < n; j++) zd[off + j] += bd[j];
-        }
+        for (int b = 0; b < z.numRows; b++) System.arraycopy(bias.data, 0, z.data, b * n, n);
     }
 
-    /** Input and recurrent products for every block: {@code Z = x_t W_ih^T + h_{t-1} W_hh^T + b_ih + b_hh}. */
-    static void affine(LayerWeights w, DMatrixRMaj wIhT, DMatrixRMaj wHhT, DMatrixRMaj x, DMatrixRMaj hPrev,
-                       DMatrixRMaj z) {
-        CommonOps_DDRM.mult(x, wIhT, z);
-        CommonOps_DDRM.multAdd(hPrev, wHhT, z);
-        addRowVector(z, w.bIh);
-        addRowVector(z, w.bHh);
+    /**
+     * Input and recurrent products for every block:
+     * {@code Z = (b_ih + b_hh) + x_t W_ihᵀ + h_{t−1} W_hhᵀ}, the last term skipped when h_{t−1} = 0.
+     */
+    static void affine(LayerWorkspace ws, DMatrixRMaj x, DMatrixRMaj hPrev, boolean zeroState, DMatrixRMaj z) {
+        setRows(z, ws.biasSum);
+        MatrixKernels.multAdd(x, ws.wIhT, z, ws.rowScratch);
+        if (!zeroState) MatrixKernels.multAdd(hPrev, ws.wHhT, z, ws.rowScratch);
     }
 }

@@ -3,7 +3,6 @@ package org.rnnexplorer.model;
 import java.util.List;
 import org.ejml.concurrency.EjmlConcurrency;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * Runs a model over a batch of sequences and records everything in a {@link Trace}. Layer by layer, step by step:
@@ -38,11 +37,12 @@ public final class ForwardPass {
         int steps = input.steps();
         for (int l = 0; l < model.layerCount(); l++) {
             LayerWeights w = model.layer(l);
-            CommonOps_DDRM.transpose(w.wIh, trace.wIhT[l]);
-            CommonOps_DDRM.transpose(w.wHh, trace.wHhT[l]);
+            LayerWorkspace ws = trace.workspaces[l];
+            ws.prepare(w);
             LayerTrace lt = trace.layer(l);
+            boolean zeroStart = MatrixKernels.isZero(lt.h0);
             for (int t = 0; t < steps; t++)
-                kernel.forward(w, trace.wIhT[l], trace.wHhT[l], lt, t, clamps[l], trace.scratchGh);
+                kernel.forward(w, ws, lt, t, clamps[l], t == 0 && zeroStart);
         }
         if (model.hasHead()) readout(model, trace);
     }
@@ -103,13 +103,13 @@ public final class ForwardPass {
 
     /** {@code y_t = h_t W_head^T + b_head}, {@code p_t = softmax(y_t)} (shifted by the row maximum). */
     private static void readout(RnnModel model, Trace trace) {
-        CommonOps_DDRM.transpose(model.headWeight(), trace.headT);
+        MatrixKernels.toTransposedRows(model.headWeight(), trace.headT);
         LayerTrace top = trace.top();
         int v = model.outputSize();
         for (int t = 0; t < trace.steps(); t++) {
             DMatrixRMaj y = trace.logits[t];
-            CommonOps_DDRM.mult(top.h[t], trace.headT, y);
-            CellKernel.addRowVector(y, model.headBias());
+            CellKernel.setRows(y, model.headBias());
+            MatrixKernels.multAdd(top.h[t], trace.headT, y, trace.headRow);
             double[] yd = y.data, pd = trace.probabilities[t].data;
             for (int b = 0; b < y.numRows; b++) {
                 int o = b * v;

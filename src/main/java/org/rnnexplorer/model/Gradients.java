@@ -19,6 +19,10 @@ public final class Gradients {
     final DMatrixRMaj[] dLogits;
     /** Gradient the objective puts on the top layer's h_t directly (before the recurrence), [B][H] per step. */
     final DMatrixRMaj[] dTopDirect;
+    /** W_head as V rows of length H, scratch of max(V, H) numbers, and the batch workspace; null without a head. */
+    final double[][] headRows;
+    final double[] headScratch;
+    final MatrixKernels.BatchChunk headChunk;
 
     public Gradients(RnnModel model, int batch, int steps) {
         this.steps = steps;
@@ -32,6 +36,10 @@ public final class Gradients {
             parameters.put(e.getKey(), new DMatrixRMaj(e.getValue().numRows, e.getValue().numCols));
         dLogits = model.hasHead() ? LayerTrace.alloc(steps, batch, model.outputSize()) : null;
         dTopDirect = LayerTrace.alloc(steps, batch, model.hiddenSize());
+        int v = model.outputSize(), h = model.hiddenSize();
+        headRows = model.hasHead() ? new double[v][h] : null;
+        headScratch = model.hasHead() ? new double[Math.max(v, h)] : null;
+        headChunk = model.hasHead() && batch > 1 ? new MatrixKernels.BatchChunk(h) : null;
     }
 
     public double loss() { return loss; }

@@ -1,7 +1,6 @@
 package org.rnnexplorer.model;
 
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * The GRU cell as PyTorch and cuDNN compute it ("reset after": the reset gate scales the recurrent product, bias
@@ -20,14 +19,13 @@ import org.ejml.dense.row.CommonOps_DDRM;
 final class GruKernel extends CellKernel {
 
     @Override
-    void forward(LayerWeights w, DMatrixRMaj wIhT, DMatrixRMaj wHhT, LayerTrace lt, int t, Clamps clamps,
-                 DMatrixRMaj scratch) {
-        DMatrixRMaj z = lt.pre[t], a = lt.act[t];
+    void forward(LayerWeights w, LayerWorkspace ws, LayerTrace lt, int t, Clamps clamps, boolean zeroState) {
+        DMatrixRMaj z = lt.pre[t], a = lt.act[t], scratch = ws.scratch;
         DMatrixRMaj hPrev = lt.hPrev(t);
-        CommonOps_DDRM.mult(lt.x[t], wIhT, z);
-        addRowVector(z, w.bIh);
-        CommonOps_DDRM.mult(hPrev, wHhT, scratch);
-        addRowVector(scratch, w.bHh);
+        setRows(z, w.bIh);
+        MatrixKernels.multAdd(lt.x[t], ws.wIhT, z, ws.rowScratch);
+        setRows(scratch, w.bHh);
+        if (!zeroState) MatrixKernels.multAdd(hPrev, ws.wHhT, scratch, ws.rowScratch);
         int hs = hPrev.numCols, gh = 3 * hs, rows = z.numRows;
         double[] zd = z.data, sd = scratch.data, ad = a.data, hn = lt.hn[t].data;
         for (int b = 0; b < rows; b++) {

@@ -14,14 +14,25 @@ public final class LayerGradients {
     public final DMatrixRMaj dH0;
     public final DMatrixRMaj dC0;
 
-    final DMatrixRMaj dPreIh;
-    final DMatrixRMaj dPreHh;
+    /** Gradient at the gate pre-activations of every step, input side and recurrent side, [B][G*H] each (one and
+     * the same array for the vanilla RNN and the LSTM, whose two sides are equal). */
+    final DMatrixRMaj[] dPreIhAt;
+    final DMatrixRMaj[] dPreHhAt;
+    /** The current step's entries of {@link #dPreIhAt} and {@link #dPreHhAt}, where the cell kernel writes. */
+    DMatrixRMaj dPreIh;
+    DMatrixRMaj dPreHh;
     final DMatrixRMaj dhLocal;
     final DMatrixRMaj dcLocal;
     final DMatrixRMaj dhNext;
     final DMatrixRMaj dcNext;
     final DMatrixRMaj dhDirect;
-    final DMatrixRMaj biasRow;
+    /** W_hh and W_ih as rows (copied at the start of every pass), for dL/dh_{t−1} = dpre W_hh and dL/dx_t = dpre W_ih. */
+    final double[][] wHhRows;
+    final double[][] wIhRows;
+    /** One row of max(G*H, in) numbers for the kernels. */
+    final double[] rowScratch;
+    /** Workspace for summing the weight gradients over a batch (null for a batch of one). */
+    final MatrixKernels.BatchChunk batchChunk;
 
     LayerGradients(CellType cell, int batch, int steps, int in, int hidden) {
         int gh = cell.blocks() * hidden;
@@ -30,14 +41,19 @@ public final class LayerGradients {
         dX = LayerTrace.alloc(steps, batch, in);
         dH0 = new DMatrixRMaj(batch, hidden);
         dC0 = new DMatrixRMaj(batch, hidden);
-        dPreIh = new DMatrixRMaj(batch, gh);
-        dPreHh = new DMatrixRMaj(batch, gh);
+        dPreIhAt = LayerTrace.alloc(steps, batch, gh);
+        dPreHhAt = cell == CellType.GRU ? LayerTrace.alloc(steps, batch, gh) : dPreIhAt;
+        dPreIh = dPreIhAt[0];
+        dPreHh = dPreHhAt[0];
         dhLocal = new DMatrixRMaj(batch, hidden);
         dcLocal = new DMatrixRMaj(batch, hidden);
         dhNext = new DMatrixRMaj(batch, hidden);
         dcNext = new DMatrixRMaj(batch, hidden);
         dhDirect = new DMatrixRMaj(batch, hidden);
-        biasRow = new DMatrixRMaj(1, gh);
+        wHhRows = new double[gh][hidden];
+        wIhRows = new double[gh][in];
+        rowScratch = new double[Math.max(gh, in)];
+        batchChunk = batch > 1 ? new MatrixKernels.BatchChunk(Math.max(in, hidden)) : null;
     }
 
     /** ‖dL/dh_t‖ of sequence 0 (Euclidean norm over the units). */

@@ -24,6 +24,8 @@ public final class LayerTrace {
     /** The state before step 0: h_{-1} (and c_{-1}), zeros unless set for truncated BPTT. */
     public final DMatrixRMaj h0;
     public final DMatrixRMaj c0;
+    /** h_{t−1} for every t: {@link #h0} first, then h_0 .. h_{T−2} (the same matrices, not copies). */
+    final DMatrixRMaj[] hPrevs;
 
     LayerTrace(CellType cell, int batch, int steps, int in, int hidden, DMatrixRMaj[] sharedX) {
         int gh = cell.blocks() * hidden;
@@ -36,6 +38,8 @@ public final class LayerTrace {
         hn = cell == CellType.GRU ? alloc(steps, batch, hidden) : null;
         h0 = new DMatrixRMaj(batch, hidden);
         c0 = new DMatrixRMaj(batch, hidden);
+        hPrevs = new DMatrixRMaj[steps];
+        for (int t = 0; t < steps; t++) hPrevs[t] = t == 0 ? h0 : h[t - 1];
     }
 
     static DMatrixRMaj[] alloc(int steps, int rows, int cols) {

@@ -19,10 +19,9 @@ import org.ejml.data.DMatrixRMaj;
 final class LstmKernel extends CellKernel {
 
     @Override
-    void forward(LayerWeights w, DMatrixRMaj wIhT, DMatrixRMaj wHhT, LayerTrace lt, int t, Clamps clamps,
-                 DMatrixRMaj scratch) {
+    void forward(LayerWeights w, LayerWorkspace ws, LayerTrace lt, int t, Clamps clamps, boolean zeroState) {
         DMatrixRMaj z = lt.pre[t], a = lt.act[t];
-        affine(w, wIhT, wHhT, lt.x[t], lt.hPrev(t), z);
+        affine(ws, lt.x[t], lt.hPrev(t), zeroState, z);
         int hs = lt.h[t].numCols, gh = 4 * hs, rows = z.numRows;
         double[] zd = z.data, ad = a.data;
         for (int b = 0; b < rows; b++) {
@@ -85,7 +84,5 @@ final class LstmKernel extends CellKernel {
             }
         }
         clamps.blockGates(t, g.dPreIh);
-        g.dPreHh.setTo(g.dPreIh);
-        g.dhDirect.zero();
     }
 }

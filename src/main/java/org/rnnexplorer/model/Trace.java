@@ -20,11 +20,11 @@ public final class Trace {
     final int inputSize;
     final int outputSize;
 
-    // Workspace: transposed weights and scratch rows, reused by every pass.
-    final DMatrixRMaj[] wIhT;
-    final DMatrixRMaj[] wHhT;
-    final DMatrixRMaj headT;
-    final DMatrixRMaj scratchGh;
+    // Workspace: transposed weights and scratch, reused by every pass.
+    final LayerWorkspace[] workspaces;
+    /** W_head transposed as H rows of length V, and one row of V numbers for the kernels; null without a head. */
+    final double[][] headT;
+    final double[] headRow;
 
     public Trace(RnnModel model, int batch, int steps) {
         if (batch < 1 || steps < 1) throw new IllegalArgumentException("a trace needs at least one step and sequence");
@@ -36,24 +36,23 @@ public final class Trace {
         this.outputSize = model.outputSize();
         int l = model.layerCount();
         layers = new LayerTrace[l];
-        wIhT = new DMatrixRMaj[l];
-        wHhT = new DMatrixRMaj[l];
+        workspaces = new LayerWorkspace[l];
         for (int i = 0; i < l; i++) {
             int in = i == 0 ? model.inputSize() : hidden;
             layers[i] = new LayerTrace(cell, batch, steps, in, hidden, i == 0 ? null : layers[i - 1].h);
-            wIhT[i] = new DMatrixRMaj(in, cell.blocks() * hidden);
-            wHhT[i] = new DMatrixRMaj(hidden, cell.blocks() * hidden);
+            workspaces[i] = new LayerWorkspace(cell, batch, in, hidden);
         }
         if (model.hasHead()) {
             logits = LayerTrace.alloc(steps, batch, outputSize);
             probabilities = LayerTrace.alloc(steps, batch, outputSize);
-            headT = new DMatrixRMaj(hidden, outputSize);
+            headT = new double[hidden][outputSize];
+            headRow = new double[outputSize];
         } else {
             logits = null;
             probabilities = null;
             headT = null;
+            headRow = null;
         }
-        scratchGh = new DMatrixRMaj(batch, cell.blocks() * hidden);
     }
 
     public CellType cell() { return cell; }

@@ -4,15 +4,14 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * The vanilla (Elman) cell: {@code h_t = tanh(W_ih x_t + b_ih + W_hh h_{t-1} + b_hh)}.
- * Backward: {@code dL/dpre = dL/dh_t ⊙ (1 − h_t²)}.
+ * Backward: {@code dL/dpre = dL/dh_t ⊙ (1 − h_t²)}, the same on the input and the recurrent side.
  */
 final class VanillaKernel extends CellKernel {
 
     @Override
-    void forward(LayerWeights w, DMatrixRMaj wIhT, DMatrixRMaj wHhT, LayerTrace lt, int t, Clamps clamps,
-                 DMatrixRMaj scratch) {
+    void forward(LayerWeights w, LayerWorkspace ws, LayerTrace lt, int t, Clamps clamps, boolean zeroState) {
         DMatrixRMaj z = lt.pre[t], a = lt.act[t], h = lt.h[t];
-        affine(w, wIhT, wHhT, lt.x[t], lt.hPrev(t), z);
+        affine(ws, lt.x[t], lt.hPrev(t), zeroState, z);
         double[] zd = z.data, ad = a.data;
         for (int i = 0; i < zd.length; i++) ad[i] = Activations.tanh(zd[i]);
         clamps.applyGates(t, a);
@@ -28,7 +27,5 @@ final class VanillaKernel extends CellKernel {
         double[] a = lt.act[t].data, dhd = dh.data, dp = g.dPreIh.data;
         for (int i = 0; i < dp.length; i++) dp[i] = dhd[i] * (1.0 - a[i] * a[i]);
         clamps.blockGates(t, g.dPreIh);
-        g.dPreHh.setTo(g.dPreIh);
-        g.dhDirect.zero();
     }
 }

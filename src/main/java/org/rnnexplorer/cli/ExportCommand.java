@@ -1,0 +1,281 @@
+package org.rnnexplorer.cli;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.jfree.chart.JFreeChart;
+import org.rnnexplorer.chart.CellPeers;
+import org.rnnexplorer.chart.ChartExport;
+import org.rnnexplorer.chart.ChartFormat;
+import org.rnnexplorer.chart.GateChart;
+import org.rnnexplorer.chart.GradientChart;
+import org.rnnexplorer.chart.GradientCurve;
+import org.rnnexplorer.chart.GradientCurves;
+import org.rnnexplorer.chart.GradientObjective;
+import org.rnnexplorer.chart.SaturationChart;
+import org.rnnexplorer.chart.StateHeatmap;
+import org.rnnexplorer.chart.StateQuantity;
+import org.rnnexplorer.chart.TraceCsv;
+import org.rnnexplorer.io.AtomicFiles;
+import org.rnnexplorer.io.BadFileException;
+import org.rnnexplorer.io.ModelFile;
+import org.rnnexplorer.io.SeriesCsv;
+import org.rnnexplorer.io.TraceFile;
+import org.rnnexplorer.model.BackwardPass;
+import org.rnnexplorer.model.ForwardPass;
+import org.rnnexplorer.model.Gradients;
+import org.rnnexplorer.model.RnnModel;
+import org.rnnexplorer.model.Trace;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code export --model M.json (--input X.csv | --text "...") --out DIR [--formats png,svg,pdf,csv,json]
+ * [--width W --height H]}: the gradient chart, the gate-activation plots, the saturation chart and the state
+ * heatmaps of every layer, without a window, plus the trace as CSV or JSON. Everything is drawn in memory first; the
+ * files are then written atomically, and if one fails the ones already written are removed again.
+ */
+@Command(name = "export", description = "Write the gradient chart, gate plots and state heatmaps (PNG/SVG/PDF) and the"
+        + " trace (CSV/JSON) of a model over an input into a folder.")
+public final class ExportCommand implements Callable<Integer> {
+    /** Longer inputs are refused: a heatmap of more steps cannot be read and takes long to draw. */
+    static final int MAX_STEPS = 5000;
+
+    @Option(names = "--model", required = true, paramLabel = "M.json", description = "the model file")
+    Path model;
+
+    @ArgGroup(multiplicity = "1")
+    Input input;
+
+    static final class Input {
+        @Option(names = "--input", paramLabel = "X.csv", description = "numeric input: one row per step, inputSize numbers")
+        Path csv;
+
+        @Option(names = "--text", paramLabel = "TEXT", description = "text, tokenized with the model's tokenizer")
+        String text;
+    }
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "the folder to write into (made if missing)")
+    Path out;
+
+    @Option(names = "--formats", defaultValue = "png", split = ",", paramLabel = "F",
+            description = "any of png, png@2x, svg, pdf (charts), csv, json (trace); default ${DEFAULT-VALUE}")
+    List<String> formats;
+
+    @Option(names = "--width", defaultValue = "1200", description = "chart width in points (PNG pixels at 1x); default ${DEFAULT-VALUE}")
+    int width;
+
+    @Option(names = "--height", defaultValue = "675", description = "chart height in points; default ${DEFAULT-VALUE}")
+    int height;
+
+    @Option(names = "--units", split = ",", paramLabel = "U",
+            description = "the units drawn in the gate plots (default: the first four)")
+    int[] units;
+
+    @Option(names = "--step", defaultValue = "-1", description = "a step to mark in the plots (default: none)")
+    int step;
+
+    @Option(names = "--grad-seed", paramLabel = "V.csv",
+            description = "one row of hiddenSize numbers v: L = dot(v, h[T-1]) (default: the model's own loss"
+                    + " of the last token, or the sum of h[T-1])")
+    Path gradSeed;
+
+    @Option(names = "--compare", split = ",", paramLabel = "M2.json",
+            description = "also draw gradient-compare: the same input through these models beside --model")
+    List<Path> compare;
+
+    @Option(names = "--compare-cells", description = "also draw gradient-compare: a vanilla RNN, an LSTM and a GRU of"
+            + " --model's size, freshly initialised (PyTorch's default, seed 1), with --model's embedding and head")
+    boolean compareCells;
+
+    @Option(names = "--keep-bias", defaultValue = "1.0", paramLabel = "B",
+            description = "with --compare-cells: the LSTM forget gate's and the GRU update gate's bias; default ${DEFAULT-VALUE}")
+    double keepBias;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Set<ChartFormat> chartFormats = new LinkedHashSet<>();
+        boolean csv = false;
+        boolean json = false;
+        for (String f : formats) {
+            String name = f.trim().toLowerCase(java.util.Locale.ROOT);
+            if (name.equals("csv")) csv = true;
+            else if (name.equals("json")) json = true;
+            else if (ChartFormat.parse(name) != null) chartFormats.add(ChartFormat.parse(name));
+            else throw new BadInputException("--formats: unknown format '" + f + "' (png, png@2x, svg, pdf, csv, json)");
+        }
+        if (width < 100 || height < 100 || width > 10000 || height > 10000)
+            throw new BadInputException("--width and --height must be 100 to 10000, got " + width + " × " + height);
+        if (Files.exists(out) && !Files.isDirectory(out))
+            throw new BadFileException(out, "cannot write: it is a file, not a folder");
+
+        RnnModel m = ModelFile.read(model);
+        ModelInput in = input.text != null ? ModelInput.text(m, model, input.text) : ModelInput.series(m, model, input.csv);
+        int steps = in.batch().steps();
+        if (steps > MAX_STEPS)
+            throw new BadInputException((input.text != null ? "--text" : input.csv.toString()) + ": " + steps
+                    + " steps; export draws at most " + MAX_STEPS + " (shorten the input)");
+        int[] shown = units != null ? units : GateChart.firstUnits(m.hiddenSize(), 4);
+        for (int u : shown)
+            if (u < 0 || u >= m.hiddenSize())
+                throw new BadInputException("--units: unit " + u + " is outside the model's " + m.hiddenSize() + " units");
+        if (!Double.isFinite(keepBias)) throw new BadInputException("--keep-bias must be a number");
+        if (step >= steps) throw new BadInputException("--step " + step + " is past the last step " + (steps - 1));
+        GradientObjective objective = gradSeed != null ? GradientObjective.dot(seed(m, gradSeed))
+                : GradientObjective.defaultFor(m);
+        List<RnnModel> others = new ArrayList<>();
+        if (compare != null) {
+            for (Path p : compare) {
+                RnnModel c = ModelFile.read(p);
+                if (c.inputSize() != m.inputSize() || c.takesTokens() != m.takesTokens()
+                        || c.tokenCount() != m.tokenCount())
+                    throw new BadFileException(p, "reads other input than " + model.getFileName() + " (inputSize "
+                            + c.inputSize() + " vs " + m.inputSize() + ")");
+                if (objective.isOwnLoss() && !c.hasHead())
+                    throw new BadFileException(p, "has no readout, so its own loss cannot be compared; give --grad-seed");
+                if (gradSeed != null && c.hiddenSize() != m.hiddenSize())
+                    throw new BadFileException(p, "has " + c.hiddenSize() + " hidden units; --grad-seed has "
+                            + m.hiddenSize());
+                others.add(c);
+            }
+        }
+
+        Trace trace = ForwardPass.run(m, in.batch());
+        Gradients gradients = BackwardPass.run(m, trace, objective.objectiveFor(m, in.batch()));
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        Map<String, JFreeChart> charts = charts(m, trace, gradients, in, objective, shown, others);
+        for (ChartFormat f : chartFormats) {
+            String suffix = (f == ChartFormat.PNG_2X ? "@2x." : ".") + f.extension();
+            for (Map.Entry<String, JFreeChart> c : charts.entrySet())
+                files.put(c.getKey() + suffix, ChartExport.bytes(c.getValue(), f, width, height));
+        }
+        if (csv) files.put("trace.csv", TraceCsv.csv(trace, in.tokens(), gradients).getBytes(StandardCharsets.UTF_8));
+        if (json) files.put("trace.json", json(trace, in.tokens(), gradients, objective.description()));
+        writeAll(files);
+        spec.commandLine().getOut().println("wrote " + files.size() + " files to " + out + ": "
+                + String.join(" ", files.keySet()));
+        return 0;
+    }
+
+    private Map<String, JFreeChart> charts(RnnModel m, Trace trace, Gradients gradients, ModelInput in,
+                                           GradientObjective objective, int[] shown, List<RnnModel> others) {
+        Map<String, JFreeChart> charts = new LinkedHashMap<>();
+        GradientCurve curve = GradientCurves.from(m, trace, gradients, m.layerCount() - 1, objective.description(),
+                GradientCurves.cellName(m.cell()));
+        charts.put("gradient", GradientChart.of(curve));
+        List<RnnModel> compared = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        if (compareCells) {
+            for (RnnModel c : CellPeers.sameSize(m, 1, keepBias)) {
+                compared.add(c);
+                labels.add(GradientCurves.cellName(c.cell()) + " (untrained)");
+            }
+        }
+        if (!others.isEmpty()) {
+            List<RnnModel> given = new ArrayList<>(List.of(m));
+            given.addAll(others);
+            for (RnnModel c : given) {
+                compared.add(c);
+                labels.add(GradientCurves.cellName(c.cell())
+                        + (c.hiddenSize() != m.hiddenSize() ? " (H = " + c.hiddenSize() + ")" : ""));
+            }
+        }
+        if (!compared.isEmpty()) {
+            List<GradientCurve> curves = new ArrayList<>();
+            for (int i = 0; i < compared.size(); i++) {
+                curves.add(GradientCurves.of(compared.get(i), in.batch(), objective, labels.get(i)));
+            }
+            charts.put("gradient-compare", GradientChart.compare(curves));
+        }
+        for (int l = 0; l < trace.layerCount(); l++) {
+            String layer = "-l" + l;
+            List<StateQuantity> gates = StateQuantity.gates(m.cell());
+            for (StateQuantity q : gates.isEmpty() ? List.of(StateQuantity.HIDDEN) : gates)
+                charts.put("gates" + layer + "-" + q.name(), GateChart.of(trace, l, q, shown, in.tokens(), step));
+            if (!gates.isEmpty()) charts.put("saturation" + layer, SaturationChart.of(trace, l));
+            for (StateQuantity q : StateQuantity.all(m.cell()))
+                charts.put("heatmap" + layer + "-" + q.name(), StateHeatmap.of(trace, l, q, in.tokens(), step));
+        }
+        return charts;
+    }
+
+    private static byte[] json(Trace trace, List<String> tokens, Gradients g, String objective) {
+        StringWriter w = new StringWriter();
+        try {
+            TraceFile.write(w, trace, tokens, g, objective);
+        } catch (IOException e) {
+            throw new IllegalStateException(e); // a StringWriter does not fail
+        }
+        return w.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static double[] seed(RnnModel m, Path file) {
+        double[][] rows = SeriesCsv.read(file);
+        if (rows.length != 1 || rows[0].length != m.hiddenSize())
+            throw new BadFileException(file, "a gradient seed is one row of hiddenSize " + m.hiddenSize()
+                    + " numbers; found " + rows.length + " row(s) of " + rows[0].length);
+        return rows[0];
+    }
+
+    /** Writes every file atomically; on a failure removes the files already written (and the folder if it made it). */
+    private void writeAll(Map<String, byte[]> files) {
+        Path abs = out.toAbsolutePath();
+        Path firstMade = null; // the topmost folder this command makes
+        for (Path p = abs; p != null && !Files.exists(p); p = p.getParent()) firstMade = p;
+        boolean made = false;
+        List<Path> written = new ArrayList<>();
+        try {
+            if (firstMade != null) {
+                try {
+                    Files.createDirectories(abs);
+                    made = true;
+                } catch (IOException e) {
+                    throw new BadFileException(out, "cannot make the folder (" + reason(e) + ")", e);
+                }
+            }
+            for (Map.Entry<String, byte[]> f : files.entrySet()) {
+                Path target = out.resolve(f.getKey());
+                byte[] bytes = f.getValue();
+                AtomicFiles.write(target, o -> o.write(bytes));
+                written.add(target);
+            }
+        } catch (RuntimeException e) {
+            for (Path p : written) deleteQuietly(p);
+            if (made) {
+                for (Path p = abs; p != null && p.startsWith(firstMade); p = p.getParent()) deleteQuietly(p);
+            }
+            throw e;
+        }
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
+        if (e instanceof java.nio.file.FileAlreadyExistsException) return "a file of that name is in the way";
+        if (e instanceof java.nio.file.FileSystemException && ((java.nio.file.FileSystemException) e).getReason() != null)
+            return ((java.nio.file.FileSystemException) e).getReason().toLowerCase(java.util.Locale.ROOT);
+        return e.getMessage() == null ? "an I/O error" : e.getMessage();
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // best effort: the error being reported matters more
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package org.rnnexplorer.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.rnnexplorer.data.Tokenizer;
+import org.rnnexplorer.data.UnknownTokenException;
+import org.rnnexplorer.data.Vocabulary;
+import org.rnnexplorer.io.BadFileException;
+import org.rnnexplorer.io.SeriesCsv;
+import org.rnnexplorer.model.InputBatch;
+import org.rnnexplorer.model.RnnModel;
+
+/**
+ * The input a command runs a model on: text (split with the model's tokenizer and encoded with its vocabulary) or a
+ * numeric series (one CSV row per step). Problems are reported in one line naming the file or option.
+ *
+ * @param batch  one sequence
+ * @param tokens the tokens of text input, else null
+ */
+record ModelInput(InputBatch batch, List<String> tokens) {
+
+    static ModelInput text(RnnModel m, Path modelFile, String text) {
+        if (m.vocabulary().isEmpty())
+            throw new BadFileException(modelFile, "the model has no vocabulary, so it cannot read --text; give --input"
+                    + " X.csv with " + m.inputSize() + " numbers per row");
+        if (text.isEmpty()) throw new BadInputException("--text is empty");
+        Tokenizer tokenizer = Tokenizer.named(m.tokenizer() == null ? "char" : m.tokenizer());
+        List<String> tokens = tokenizer.split(text);
+        if (tokens.isEmpty()) throw new BadInputException("--text has no " + tokenizer.id() + " tokens");
+        try {
+            return new ModelInput(InputBatch.ofTokens(Vocabulary.of(m.vocabulary()).encode(tokens)), tokens);
+        } catch (UnknownTokenException e) {
+            String unit = "word".equals(m.tokenizer()) ? "tokens" : "characters";
+            throw new BadFileException(modelFile, "--text has " + unit + " outside the model's vocabulary: "
+                    + e.describePositions(unit));
+        }
+    }
+
+    static ModelInput series(RnnModel m, Path modelFile, Path csv) {
+        if (m.takesTokens())
+            throw new BadFileException(modelFile, "the model reads tokens (a vocabulary of " + m.tokenCount()
+                    + "), not numbers; give --text");
+        double[][] x = SeriesCsv.read(csv);
+        if (x[0].length != m.inputSize())
+            throw new BadFileException(csv, "rows have " + x[0].length + " numbers, but the model takes inputSize "
+                    + m.inputSize());
+        return new ModelInput(InputBatch.ofVectors(x), null);
+    }
+}

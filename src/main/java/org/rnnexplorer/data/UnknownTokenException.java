@@ -40,7 +40,8 @@ public final class UnknownTokenException extends IllegalArgumentException {
                 break;
             }
             if (shown > 0) sb.append("; ");
-            sb.append(quote(e.getKey())).append(" at ");
+            String token = e.getKey();
+            sb.append(quote(token.length() > 40 ? token.substring(0, 37) + "..." : token)).append(" at ");
             List<Integer> at = e.getValue();
             for (int i = 0; i < Math.min(at.size(), SHOWN_POSITIONS); i++) sb.append(i > 0 ? ", " : "").append(at.get(i));
             if (at.size() > SHOWN_POSITIONS) sb.append(" and ").append(at.size() - SHOWN_POSITIONS).append(" more");

@@ -33,6 +33,29 @@ public final class AtomicFiles {
         void writeTo(Writer out) throws IOException;
     }
 
+    /** Where the bytes go: the real file system, or in tests one that fails part way. */
+    interface Disk {
+        OutputStream create(Path temp) throws IOException;
+
+        void move(Path temp, Path target) throws IOException;
+
+        Disk REAL = new Disk() {
+            @Override
+            public OutputStream create(Path temp) throws IOException {
+                return Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            }
+
+            @Override
+            public void move(Path temp, Path target) throws IOException {
+                try {
+                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        };
+    }
+
     private AtomicFiles() {
     }
 
@@ -41,20 +64,20 @@ public final class AtomicFiles {
      * an unchecked exception thrown by {@code content} passes through (after the temporary file is removed).
      */
     public static void write(Path target, Content content) {
+        write(target, content, Disk.REAL);
+    }
+
+    static void write(Path target, Content content, Disk disk) {
         Path dir = target.toAbsolutePath().getParent();
         if (dir == null || !Files.isDirectory(dir)) throw new BadFileException(target, "cannot write: the folder does not exist");
         if (Files.isDirectory(target)) throw new BadFileException(target, "cannot write: it is a folder");
         Path temp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
         boolean moved = false;
         try {
-            try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            try (OutputStream out = disk.create(temp)) {
                 content.writeTo(out);
             }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            disk.move(temp, target);
             moved = true;
         } catch (AccessDeniedException e) {
             throw new BadFileException(target, "cannot write: permission denied", e);
@@ -77,11 +100,15 @@ public final class AtomicFiles {
 
     /** Writes a UTF-8 text file from {@code content}. */
     public static void writeText(Path target, TextContent content) {
+        writeText(target, content, Disk.REAL);
+    }
+
+    static void writeText(Path target, TextContent content, Disk disk) {
         write(target, out -> {
             Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8));
             content.writeTo(w);
             w.flush();
-        });
+        }, disk);
     }
 
     /** Writes {@code text} to {@code target} as UTF-8. */

@@ -77,7 +77,9 @@ public final class ModelFile {
     public static RnnModel read(InputStream in, String name) {
         ModelFileReader reader = new ModelFileReader(name);
         try {
-            reader.parse(new BufferedInputStream(in, 1 << 16));
+            reader.parse(new BufferedInputStream(new LimitedInputStream(in, MAX_FILE_BYTES), 1 << 16));
+        } catch (LimitedInputStream.TooLarge e) {
+            throw new BadFileException(name, "is larger than " + MAX_FILE_BYTES + " bytes, the limit for model files (ModelFile.MAX_FILE_BYTES)");
         } catch (JsonProcessingException e) {
             throw new BadFileException(name, ModelFileReader.describe(e));
         } catch (IOException e) {
@@ -88,14 +90,24 @@ public final class ModelFile {
 
     /** Writes {@code model} to {@code file} atomically (temporary file, then move). */
     public static void write(RnnModel model, Path file) {
+        write(model, file, AtomicFiles.Disk.REAL);
+    }
+
+    static void write(RnnModel model, Path file, AtomicFiles.Disk disk) {
         checkFinite(model, file.toString());
-        AtomicFiles.write(file, out -> write(model, out));
+        AtomicFiles.write(file, out -> write(model, out), disk);
     }
 
     /** Writes {@code model} as JSON to {@code out} (not closed); use {@link #write(RnnModel, Path)} for files. */
     public static void write(RnnModel model, OutputStream out) throws IOException {
-        checkFinite(model, "model");
         Writer w = new java.io.BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        write(model, w);
+        w.flush();
+    }
+
+    /** Writes {@code model} as one JSON object to {@code w} (not flushed), ending in a new line. */
+    static void write(RnnModel model, Writer w) throws IOException {
+        checkFinite(model, "model");
         w.write("{\n");
         field(w, "format", FORMAT);
         field(w, "version", VERSION);
@@ -118,7 +130,6 @@ public final class ModelFile {
             writeParameter(w, e.getKey(), e.getValue());
         }
         w.write("\n  }\n}\n");
-        w.flush();
     }
 
     private static void field(Writer w, String key, Object value) throws IOException {
@@ -153,7 +164,7 @@ public final class ModelFile {
         w.write(']');
     }
 
-    private static void checkFinite(RnnModel model, String name) {
+    static void checkFinite(RnnModel model, String name) {
         for (Map.Entry<String, DMatrixRMaj> e : model.namedParameters().entrySet()) {
             DMatrixRMaj m = e.getValue();
             for (int i = 0; i < m.numRows; i++)

@@ -85,23 +85,33 @@ final class ModelFileReader {
             JsonToken t = p.nextToken();
             if (t == null) throw bad("the file is empty");
             if (t != JsonToken.START_OBJECT) throw bad("expected a JSON object ({...}) at the top, found " + describe(t));
-            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-                String key = p.currentName();
-                p.nextToken();
-                if (key.equals("parameters")) {
-                    if (header.containsKey("format") && header.containsKey("version")) checkFormatAndVersion();
-                    readParameters(p);
-                } else if (ModelFile.RESERVED.contains(key)) {
-                    header.put(key, p.readValueAsTree());
-                } else {
-                    metadata.put(key, JSON.treeToValue(p.readValueAsTree(), Object.class));
-                }
-            }
+            parseObject(p);
             JsonToken after = p.nextToken();
             if (after != null) {
                 JsonLocation at = p.currentTokenLocation();
                 throw bad("unexpected " + describe(after) + " after the end of the JSON object at line "
                         + at.getLineNr() + ", column " + at.getColumnNr());
+            }
+        }
+    }
+
+    /** A parser set up as model files are read: NaN is seen (to be refused by name), duplicate keys are refused. */
+    static JsonParser parser(InputStream in) throws IOException {
+        return JSON.createParser(in);
+    }
+
+    /** Reads the model object whose START_OBJECT is {@code p}'s current token, up to its END_OBJECT. */
+    void parseObject(JsonParser p) throws IOException {
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String key = p.currentName();
+            p.nextToken();
+            if (key.equals("parameters")) {
+                if (header.containsKey("format") && header.containsKey("version")) checkFormatAndVersion();
+                readParameters(p);
+            } else if (ModelFile.RESERVED.contains(key)) {
+                header.put(key, p.readValueAsTree());
+            } else {
+                metadata.put(key, JSON.treeToValue(p.readValueAsTree(), Object.class));
             }
         }
     }
@@ -113,7 +123,7 @@ final class ModelFileReader {
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String param = p.currentName();
             p.nextToken();
-            parameters.put(param, readParameter(p, param));
+            parameters.put(param, readParameter(p, param.length() > 40 ? quoteShort(param) : param));
         }
     }
 
@@ -147,7 +157,7 @@ final class ModelFileReader {
             if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT)
                 throw bad(at + " is " + describe(t) + ", not a number");
             double v = p.getDoubleValue();
-            if (!Double.isFinite(v)) throw bad(at + " is " + (Double.isNaN(v) ? "NaN" : p.getText()) + "; parameters must be finite numbers");
+            if (!Double.isFinite(v)) throw bad(at + " is " + (Double.isNaN(v) ? "NaN" : shortNumber(p.getText())) + "; parameters must be finite numbers");
             if (++numbersRead > maxNumbers)
                 throw bad("has more than " + maxNumbers + " parameters; that is the limit (ModelFile.MAX_PARAMETERS)");
             if (n == values.length) values = Arrays.copyOf(values, n * 2);
@@ -156,7 +166,17 @@ final class ModelFileReader {
         return n == values.length ? values : Arrays.copyOf(values, n);
     }
 
-    private static String describe(JsonToken t) {
+    /** A name or token from the file in quotes, cut short when it is long. */
+    static String quoteShort(String s) {
+        return UnknownTokenException.quote(s.length() > 40 ? s.substring(0, 37) + "..." : s);
+    }
+
+    /** A number as written, cut short when it is long: {@code 9999999999...(1200 characters)}. */
+    static String shortNumber(String text) {
+        return text.length() <= 30 ? text : text.substring(0, 20) + "...(" + text.length() + " characters)";
+    }
+
+    static String describe(JsonToken t) {
         if (t == null) return "the end of the file";
         return switch (t) {
             case START_OBJECT -> "an object";
@@ -187,7 +207,7 @@ final class ModelFileReader {
     private void checkFormatAndVersion() {
         String format = text("format", "not an RNN Explorer model file (no \"format\": \"" + ModelFile.FORMAT + "\")");
         if (!format.equals(ModelFile.FORMAT))
-            throw bad("not an RNN Explorer model file (\"format\" is " + UnknownTokenException.quote(format)
+            throw bad("not an RNN Explorer model file (\"format\" is " + quoteShort(format)
                     + ", expected \"" + ModelFile.FORMAT + "\")");
         int version = integer("version", Integer.MIN_VALUE, Integer.MAX_VALUE, null);
         if (version > ModelFile.VERSION)
@@ -200,7 +220,7 @@ final class ModelFileReader {
         checkFormatAndVersion();
         String cellId = text("cell", "\"cell\" is missing (rnn, lstm or gru)");
         CellType cell = CellType.fromId(cellId);
-        if (cell == null) throw bad("unknown cell " + UnknownTokenException.quote(cellId) + " (expected rnn, lstm or gru)");
+        if (cell == null) throw bad("unknown cell " + quoteShort(cellId) + " (expected rnn, lstm or gru)");
         int layers = integer("layers", 1, ModelFile.MAX_LAYERS, "MAX_LAYERS");
         int inputSize = integer("inputSize", 1, ModelFile.MAX_INPUT_SIZE, "MAX_INPUT_SIZE");
         int hidden = integer("hiddenSize", 1, ModelFile.MAX_HIDDEN, "MAX_HIDDEN");
@@ -290,7 +310,7 @@ final class ModelFileReader {
             if (!e.isTextual()) throw bad("\"vocabulary\" entry " + i + " is not a string: " + shortText(e));
             Integer before = seen.putIfAbsent(e.textValue(), i);
             if (before != null)
-                throw bad("\"vocabulary\" has " + UnknownTokenException.quote(e.textValue()) + " twice (entries " + before + " and " + i + ")");
+                throw bad("\"vocabulary\" has " + quoteShort(e.textValue()) + " twice (entries " + before + " and " + i + ")");
             out.add(e.textValue());
         }
         return out;
@@ -321,7 +341,7 @@ final class ModelFileReader {
                 continue;
             }
             if (p.startsWith("rnn.weight_hr_l")) throw bad("LSTM projections (proj_size) are not supported (" + p + ")");
-            throw bad("unknown parameter " + UnknownTokenException.quote(p)
+            throw bad("unknown parameter " + quoteShort(p)
                     + " (names follow PyTorch's state_dict of modules embedding, rnn and head)");
         }
         for (int l = 0; l < layers; l++)

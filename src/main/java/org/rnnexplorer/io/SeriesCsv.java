@@ -29,6 +29,8 @@ public final class SeriesCsv {
     public static final int MAX_COLUMNS = 100_000;
     /** Most numbers in all (400 MB as doubles). */
     public static final long MAX_NUMBERS = 50_000_000L;
+    /** Largest file read (512 MB). */
+    public static final long MAX_FILE_BYTES = 1L << 29;
 
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Pattern NOT_FINITE = Pattern.compile("[+-]?(nan|inf|infinity)", Pattern.CASE_INSENSITIVE);
@@ -41,6 +43,8 @@ public final class SeriesCsv {
         String name = file.toString();
         if (Files.isDirectory(file)) throw new BadFileException(name, "is a folder, not a CSV file");
         try (InputStream in = Files.newInputStream(file)) {
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) throw tooLarge(name, "is " + size + " bytes");
             return read(in, name);
         } catch (NoSuchFileException e) {
             throw new BadFileException(name, "no such file");
@@ -53,12 +57,14 @@ public final class SeriesCsv {
 
     /** The rows of UTF-8 CSV from {@code in} (not closed); {@code name} names it in messages. */
     public static double[][] read(InputStream in, String name) {
-        Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+        Reader reader = new InputStreamReader(new LimitedInputStream(in, MAX_FILE_BYTES), StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
         try {
             return read(reader, name);
         } catch (CharacterCodingException e) {
             throw new BadFileException(name, "is not a UTF-8 text file");
+        } catch (LimitedInputStream.TooLarge e) {
+            throw tooLarge(name, "is too large");
         } catch (IOException e) {
             throw new BadFileException(name, "cannot read: " + e.getMessage());
         }
@@ -119,13 +125,17 @@ public final class SeriesCsv {
         if (!NUMBER.matcher(s).matches())
             throw bad(name, line, where + " is not a number: " + shortQuote(s));
         double v = Double.parseDouble(s);
-        if (!Double.isFinite(v)) throw bad(name, line, where + " (" + s + ") is too large for a double");
+        if (!Double.isFinite(v)) throw bad(name, line, where + " (" + ModelFileReader.shortNumber(s) + ") is too large for a double");
         return v;
     }
 
     private static String shortQuote(String s) {
         String t = s.length() > 30 ? s.substring(0, 27) + "..." : s;
         return "\"" + t.replace("\"", "\\\"") + "\"";
+    }
+
+    private static BadFileException tooLarge(String name, String what) {
+        return new BadFileException(name, what + "; CSV files up to " + MAX_FILE_BYTES + " bytes are read (SeriesCsv.MAX_FILE_BYTES)");
     }
 
     private static BadFileException bad(String name, int line, String problem) {

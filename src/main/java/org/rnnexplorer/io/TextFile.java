@@ -1,0 +1,65 @@
+package org.rnnexplorer.io;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import org.rnnexplorer.data.InputLimits;
+
+/**
+ * A text to run a model over, read from a UTF-8 file of at most {@link InputLimits#MAX_TEXT_FILE_BYTES} bytes
+ * (a leading byte-order mark is dropped). Anything else is a {@link BadFileException} naming the file.
+ */
+public final class TextFile {
+    private TextFile() {
+    }
+
+    /** The text in {@code file}. */
+    public static String read(Path file) {
+        String name = file.toString();
+        if (Files.isDirectory(file)) throw new BadFileException(name, "is a folder, not a text file");
+        try (InputStream in = Files.newInputStream(file)) {
+            long size = Files.size(file);
+            if (size > InputLimits.MAX_TEXT_FILE_BYTES) throw tooLarge(name, size);
+            return read(in, name);
+        } catch (NoSuchFileException e) {
+            throw new BadFileException(name, "no such file");
+        } catch (AccessDeniedException e) {
+            throw new BadFileException(name, "cannot read: permission denied");
+        } catch (IOException e) {
+            throw new BadFileException(name, "cannot read: " + e.getMessage());
+        }
+    }
+
+    /** The UTF-8 text of {@code in} (not closed); {@code name} names it in messages. */
+    public static String read(InputStream in, String name) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            new LimitedInputStream(in, InputLimits.MAX_TEXT_FILE_BYTES).transferTo(bytes);
+        } catch (LimitedInputStream.TooLarge e) {
+            throw tooLarge(name, -1);
+        } catch (IOException e) {
+            throw new BadFileException(name, "cannot read: " + e.getMessage());
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+        } catch (CharacterCodingException e) {
+            throw new BadFileException(name, "is not a UTF-8 text file");
+        }
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    private static BadFileException tooLarge(String name, long size) {
+        return new BadFileException(name, (size >= 0 ? "is " + size + " bytes" : "is too large")
+                + "; text files up to " + InputLimits.MAX_TEXT_FILE_BYTES + " bytes are read (InputLimits.MAX_TEXT_FILE_BYTES)");
+    }
+}

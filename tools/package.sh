@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Makes an app image with its own Java runtime (jlink'ed by jpackage) from target/rnn-explorer.jar, then the
+# system's installer from that image: .deb on Linux, .dmg on macOS, .msi on Windows (Git Bash; needs WiX 3).
+# Called by `mvn -Pinstaller package`; usage: tools/package.sh VERSION [JPACKAGE]. Output: target/installer/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+version="${1:?usage: tools/package.sh VERSION [JPACKAGE]}"
+version="${version%-SNAPSHOT}"
+jpackage="${2:-${JAVA_HOME:+$JAVA_HOME/bin/}jpackage}"
+command -v "$jpackage" >/dev/null || { echo "package.sh: jpackage not found ($jpackage); it comes with JDK 14 and newer" >&2; exit 2; }
+
+input=target/jpackage-input
+out=target/installer
+rm -rf "$input" "$out"
+mkdir -p "$input" "$out"
+cp target/rnn-explorer.jar "$input/"
+
+case "$(uname -s)" in
+  Linux*)  name=rnn-explorer;   type=deb ;;
+  Darwin*) name="RNN Explorer"; type=dmg ;;
+  MINGW*|MSYS*|CYGWIN*) name="RNN Explorer"; type=msi ;;
+  *) echo "package.sh: unknown system $(uname -s)" >&2; exit 2 ;;
+esac
+# The Java modules the app uses (jdeps --print-module-deps on the jar, plus what JavaFX and FXML load by name);
+# the default (every module) makes the runtime about twice as large.
+modules="${MODULES:-java.base,java.desktop,java.logging,java.xml,java.sql,java.scripting,java.management,java.prefs,java.naming,jdk.unsupported,jdk.unsupported.desktop,jdk.jfr,jdk.zipfs}"
+description="Step through a live RNN, LSTM or GRU and watch its gates, states and gradients."
+
+"$jpackage" --type app-image --dest "$out" --input "$input" \
+  --name "$name" --app-version "$version" --vendor "RNN Explorer" --description "$description" \
+  --main-jar rnn-explorer.jar --main-class org.rnnexplorer.Launcher \
+  --add-modules "$modules" --java-options "-Xmx2g"
+
+extra=()
+case "$type" in
+  deb) command -v fakeroot >/dev/null && command -v dpkg-deb >/dev/null || {
+         echo "package.sh: the app image is in $out; a .deb needs fakeroot and dpkg-deb (apt-get install fakeroot)" >&2; exit 2; }
+       extra=(--linux-package-name rnn-explorer --linux-deb-maintainer "rnn-explorer@example.org"
+              --linux-app-category education --linux-menu-group Education --linux-shortcut) ;;
+  msi) extra=(--win-menu --win-shortcut --win-dir-chooser) ;;
+esac
+"$jpackage" --type "$type" --dest "$out" --app-image "$out/$name" \
+  --name "$name" --app-version "$version" --vendor "RNN Explorer" --description "$description" \
+  --license-file LICENSE "${extra[@]}"
+ls -l "$out"

@@ -15,6 +15,7 @@ import org.rnnexplorer.model.InputBatch;
 import org.rnnexplorer.model.LayerWeights;
 import org.rnnexplorer.model.RnnModel;
 import org.rnnexplorer.model.Trace;
+import org.rnnexplorer.train.TrainBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -26,7 +27,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", description = "Time the engine on the PyTorch peer's protocols; one JSON line per measurement.")
 public final class BenchCommand implements Callable<Integer> {
 
-    @Option(names = "--protocol", defaultValue = "trace", description = "trace (train comes with the trainer)")
+    @Option(names = "--protocol", defaultValue = "trace", description = "trace or train")
     String protocol;
 
     @Option(names = "--cell", defaultValue = "lstm", description = "rnn, lstm or gru")
@@ -56,7 +57,8 @@ public final class BenchCommand implements Callable<Integer> {
         if (c == null) throw new BadInputException("--cell: unknown cell '" + cell + "' (rnn, lstm or gru)");
         if (inputSize < 1 || hidden < 1 || steps < 1 || batch < 1 || reps < 1 || warmup < 0)
             throw new BadInputException("sizes, steps, batch and reps must be positive");
-        if (!protocol.equals("trace")) throw new BadInputException("--protocol: unknown protocol '" + protocol + "'");
+        if (protocol.equals("train")) return train(c);
+        if (!protocol.equals("trace")) throw new BadInputException("--protocol: unknown protocol '" + protocol + "' (trace or train)");
         RnnModel model = randomModel(c, inputSize, hidden, new Random(1));
         Random r = new Random(2);
         double[][][] x = new double[batch][steps][inputSize];
@@ -74,6 +76,31 @@ public final class BenchCommand implements Callable<Integer> {
                 "{\"protocol\": \"trace\", \"engine\": \"rnn-explorer\", \"cell\": \"%s\", \"D\": %d, \"H\": %d, \"T\": %d, "
                         + "\"B\": %d, \"dtype\": \"float64\", \"threads\": 1, \"median_ms\": %.3f}",
                 c.id(), inputSize, hidden, steps, batch, ms));
+        return 0;
+    }
+
+    /**
+     * The peer's {@code train} protocol: a character model, embedding E = 16 over V = 64 tokens, one cell of H units,
+     * a linear readout to V; B random sequences of T tokens with random targets; the mean cross-entropy at every step,
+     * backward, one Adam step (lr 10⁻³) over every parameter. Prints median_ms and tokens_per_s = B·T / median.
+     */
+    private Integer train(CellType c) {
+        int vocab = 64, emb = 16;
+        Random r = new Random(3);
+        RnnModel model = TrainBench.model(c, vocab, emb, hidden, r);
+        int[][] x = new int[batch][steps], y = new int[batch][steps];
+        for (int b = 0; b < batch; b++)
+            for (int t = 0; t < steps; t++) {
+                x[b][t] = r.nextInt(vocab);
+                y[b][t] = r.nextInt(vocab);
+            }
+        TrainBench bench = new TrainBench(model, x, y);
+        double ms = medianMillis(bench::step, warmup, reps);
+        System.out.println(String.format(Locale.ROOT,
+                "{\"protocol\": \"train\", \"engine\": \"rnn-explorer\", \"cell\": \"%s\", \"E\": %d, \"V\": %d, "
+                        + "\"H\": %d, \"T\": %d, \"B\": %d, \"dtype\": \"float64\", \"threads\": 1, \"median_ms\": %.3f, "
+                        + "\"tokens_per_s\": %d}",
+                c.id(), emb, vocab, hidden, steps, batch, ms, Math.round(batch * steps / ms * 1e3)));
         return 0;
     }
 

@@ -1,0 +1,18 @@
+package org.rnnexplorer.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Checks an output path before the work starts, so a long run does not end in "cannot write". */
+final class OutputCheck {
+    private OutputCheck() {
+    }
+
+    static void writable(Path out) {
+        Path dir = out.toAbsolutePath().getParent();
+        if (dir == null || !Files.isDirectory(dir))
+            throw new BadInputException(out + ": the folder " + dir + " does not exist");
+        if (!Files.isWritable(dir)) throw new BadInputException(out + ": the folder " + dir + " is not writable");
+        if (Files.isDirectory(out)) throw new BadInputException(out + ": is a folder, expected a file name");
+    }
+}

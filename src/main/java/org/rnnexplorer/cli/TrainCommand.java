@@ -1,0 +1,310 @@
+package org.rnnexplorer.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import org.rnnexplorer.data.Tokenizer;
+import org.rnnexplorer.data.tasks.AddingTask;
+import org.rnnexplorer.data.tasks.BracketsTask;
+import org.rnnexplorer.data.tasks.CountingTask;
+import org.rnnexplorer.data.tasks.RecallTask;
+import org.rnnexplorer.data.tasks.SineTask;
+import org.rnnexplorer.data.tasks.Task;
+import org.rnnexplorer.data.tasks.TextTask;
+import org.rnnexplorer.model.CellType;
+import org.rnnexplorer.model.RnnModel;
+import org.rnnexplorer.train.Initializer;
+import org.rnnexplorer.train.Preset;
+import org.rnnexplorer.train.ProgressEvent;
+import org.rnnexplorer.train.Trainer;
+import org.rnnexplorer.train.TrainingConfig;
+import org.rnnexplorer.train.TrainingResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * Trains a model on one of the built-in tasks. Progress goes to stderr; the last line on stdout is one JSON summary
+ * (task, cell, steps, loss, accuracy, seconds, status). With {@code --out} the model is written with the command line
+ * that made it and its final loss and accuracy.
+ */
+@Command(name = "train", description = "Train a model on a built-in task (recall, adding, counting, sine, brackets, text).")
+public final class TrainCommand implements Callable<Integer> {
+    static final int MAX_HIDDEN = 1024;
+    static final int MAX_LENGTH = 10_000;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--task", required = true, description = "recall, adding, counting, sine, brackets or text")
+    String task;
+
+    @Option(names = "--cell", defaultValue = "lstm", description = "rnn, lstm or gru (default: ${DEFAULT-VALUE})")
+    String cell;
+
+    @Option(names = "--hidden", description = "hidden units H (default: the task's preset)")
+    Integer hidden;
+
+    @Option(names = "--layers", defaultValue = "1", description = "stacked layers (default: ${DEFAULT-VALUE})")
+    int layers;
+
+    @Option(names = "--embedding", defaultValue = "0", description = "learned embedding width for token tasks (0: one-hot input)")
+    int embedding;
+
+    @Option(names = "--steps", description = "batches to train on (default: the preset)")
+    Integer steps;
+
+    @Option(names = "--batch", description = "sequences per batch (default: the preset)")
+    Integer batch;
+
+    @Option(names = "--lr", description = "learning rate (default: the preset)")
+    Double lr;
+
+    @Option(names = "--optimizer", defaultValue = "adam", description = "adam, sgd or momentum (default: ${DEFAULT-VALUE})")
+    String optimizer;
+
+    @Option(names = "--clip", defaultValue = "1.0", description = "largest global gradient norm, 0 = none (default: ${DEFAULT-VALUE})")
+    double clip;
+
+    @Option(names = "--truncate", defaultValue = "0", description = "truncated BPTT chunk length, 0 = full BPTT")
+    int truncate;
+
+    @Option(names = "--seed", defaultValue = "1", description = "seed of the weights and the batches (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--forget-bias", description = "initial LSTM forget / GRU update gate bias (default: the preset)")
+    Double forgetBias;
+
+    @Option(names = "--until-solved", description = "stop as soon as a held-out check reaches the task's goal")
+    boolean untilSolved;
+
+    @Option(names = "--eval-every", defaultValue = "50", description = "held-out check every N steps with --until-solved")
+    int evalEvery;
+
+    @Option(names = "--delay", defaultValue = "20", description = "recall: filler steps K")
+    int delay;
+
+    @Option(names = "--fillers", defaultValue = "8", description = "recall: kinds of filler token (1 = always '.')")
+    int fillers;
+
+    @Option(names = "--length", description = "adding/sine/brackets/text: steps per sequence")
+    Integer length;
+
+    @Option(names = "--max-count", defaultValue = "10", description = "counting: largest n")
+    int maxCount;
+
+    @Option(names = "--file", description = "text: the text file to learn")
+    Path file;
+
+    @Option(names = "--tokenizer", defaultValue = "char", description = "text: char or word")
+    String tokenizer;
+
+    @Option(names = "--out", description = "write the trained model here (JSON)")
+    Path out;
+
+    @Option(names = "--quiet", description = "no progress on stderr")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        CellType c = CellType.fromId(cell);
+        if (c == null) throw new BadInputException("--cell: unknown cell '" + cell + "' (rnn, lstm or gru)");
+        Task t = makeTask();
+        Preset p = Preset.of(t.name());
+        int h = hidden != null ? hidden : p.hidden();
+        if (layers < 1 || layers > RnnModel.MAX_LAYERS)
+            throw new BadInputException("--layers must be 1.." + RnnModel.MAX_LAYERS + ", got " + layers);
+        if (h < 1 || h > MAX_HIDDEN) throw new BadInputException("--hidden must be 1.." + MAX_HIDDEN + ", got " + h);
+        double fb = forgetBias != null ? forgetBias : p.forgetBias();
+        TrainingConfig config = new TrainingConfig(steps != null ? steps : p.steps(), batch != null ? batch : p.batch(),
+                optimizer, lr != null ? lr : p.learningRate(), clip, truncate, seed, fb,
+                untilSolved ? evalEvery : 0, untilSolved, 1);
+        checkMemory(t, c, h, config);
+        if (out != null) OutputCheck.writable(out);
+        RnnModel start = Initializer.create(t.shape(), c, h, layers, embedding, fb, new Random(seed));
+        Trainer trainer = new Trainer(t, config);
+        ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), quiet);
+        TrainingResult r = trainer.train(start, bar::show);
+        bar.finish();
+        if (r.status() == TrainingResult.Status.DIVERGED) throw new BadInputException(r.message());
+
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("task", t.name());
+        summary.put("cell", c.id());
+        summary.put("hidden", h);
+        summary.put("steps", r.steps());
+        summary.put("loss", round(r.loss()));
+        summary.put("accuracy", Double.isNaN(r.accuracy()) ? null : round(r.accuracy()));
+        summary.put("seconds", Math.round(r.seconds() * 100) / 100.0);
+        summary.put("status", r.status().name().toLowerCase(Locale.ROOT));
+        summary.put("goal", t.goal());
+        summary.put("seed", seed);
+        if (out != null) {
+            Map<String, Object> meta = new LinkedHashMap<>(start.metadata());
+            meta.put("description", c.id().toUpperCase(Locale.ROOT) + " trained on " + t.name() + ": " + t.describe());
+            Map<String, Object> training = new LinkedHashMap<>();
+            training.put("command", commandLine());
+            training.putAll(summary);
+            training.put("settings", settings(t, h, config));
+            meta.put("training", training);
+            ModelOutput.write(r.model().withMetadata(meta), out);
+            summary.put("out", out.toString());
+        }
+        spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(summary));
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    /** Every setting the run used, presets resolved, so the run can be repeated even if the presets change. */
+    private Map<String, Object> settings(Task t, int h, TrainingConfig config) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("task", t.describe());
+        switch (t.name()) {
+            case "recall" -> {
+                m.put("delay", delay);
+                m.put("fillers", fillers);
+            }
+            case "counting" -> m.put("maxCount", maxCount);
+            case "text" -> {
+                m.put("file", file.getFileName().toString());
+                m.put("tokenizer", tokenizer);
+            }
+            default -> { }
+        }
+        if (!t.name().equals("recall") && !t.name().equals("counting"))
+            m.put("length", t.sample(new Random(0), 1).steps());
+        m.put("hidden", h);
+        m.put("layers", layers);
+        m.put("embedding", embedding);
+        m.put("steps", config.steps());
+        m.put("batch", config.batch());
+        m.put("optimizer", config.optimizer());
+        m.put("lr", config.learningRate());
+        m.put("clip", config.clip());
+        m.put("truncate", config.truncate());
+        m.put("forgetBias", config.forgetBias());
+        m.put("untilSolved", config.stopWhenSolved());
+        m.put("seed", config.seed());
+        return m;
+    }
+
+    /** Refuses a run whose workspace (trace and gradients of one batch) would not fit in this JVM's memory. */
+    private void checkMemory(Task t, CellType c, int h, TrainingConfig config) {
+        int seqSteps = t.sample(new Random(0), 1).steps();
+        int chunk = config.truncate() > 0 ? Math.min(config.truncate(), seqSteps) : seqSteps;
+        int in = embedding > 0 ? embedding : t.shape().inputSize();
+        double perStep = layers * (3.0 * c.blocks() * h + 8.0 * h) + 2.0 * in + 3.0 * t.shape().outputSize();
+        double bytes = 8.0 * config.batch() * (double) chunk * perStep + 8.0 * config.batch() * seqSteps * in;
+        long max = Runtime.getRuntime().maxMemory();
+        if (bytes > 0.6 * max)
+            throw new BadInputException(String.format(Locale.ROOT, "this run needs about %.0f MB for one batch and "
+                    + "%d MB are available: use a smaller --batch, --hidden or sequence, or --truncate", bytes / 1e6,
+                    max / 1_000_000));
+    }
+
+    private static double round(double v) {
+        return Double.isFinite(v) ? Double.parseDouble(String.format(Locale.ROOT, "%.6g", v)) : v;
+    }
+
+    Task makeTask() {
+        if (length != null && (length < 1 || length > MAX_LENGTH))
+            throw new BadInputException("--length must be 1.." + MAX_LENGTH + ", got " + length);
+        return switch (task) {
+            case "recall" -> {
+                if (delay < 1 || delay > MAX_LENGTH) throw new BadInputException("--delay must be 1.." + MAX_LENGTH + ", got " + delay);
+                yield new RecallTask(delay, fillers);
+            }
+            case "adding" -> new AddingTask(length != null ? length : 50);
+            case "counting" -> {
+                if (maxCount < 1 || maxCount > MAX_LENGTH) throw new BadInputException("--max-count must be 1.." + MAX_LENGTH + ", got " + maxCount);
+                yield new CountingTask(maxCount);
+            }
+            case "sine" -> new SineTask(length != null ? length : 60);
+            case "brackets" -> new BracketsTask(length != null ? length : 80);
+            case "text" -> textTask();
+            default -> throw new BadInputException("--task: unknown task '" + task
+                    + "' (recall, adding, counting, sine, brackets or text)");
+        };
+    }
+
+    private Task textTask() {
+        if (file == null) throw new BadInputException("--task text needs --file FILE (the text to learn)");
+        if (!tokenizer.equals("char") && !tokenizer.equals("word"))
+            throw new BadInputException("--tokenizer: unknown tokenizer '" + tokenizer + "' (char or word)");
+        String text;
+        try {
+            if (Files.isDirectory(file)) throw new BadInputException(file + ": is a folder, expected a text file");
+            if (Files.size(file) > 50_000_000L) throw new BadInputException(file + ": larger than 50 MB");
+            text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new BadInputException(file + ": no such file");
+        } catch (IOException e) {
+            throw new BadInputException(file + ": cannot read: " + e.getMessage());
+        }
+        return new TextTask(text, Tokenizer.named(tokenizer), length != null ? length : 64, file.getFileName().toString());
+    }
+
+    /** The command line as typed after the program name, with arguments that need it quoted. */
+    String commandLine() {
+        List<String> parts = new ArrayList<>(List.of("rnn-explorer"));
+        for (String a : spec.commandLine().getParseResult().originalArgs()) {
+            parts.add(a.isEmpty() || a.matches(".*[\\s\"'$\\\\].*") ? "'" + a.replace("'", "'\\''") + "'" : a);
+        }
+        return String.join(" ", parts);
+    }
+
+    /** A one-line progress bar, redrawn in place on a terminal, a line every 10% otherwise. */
+    static final class ProgressBar {
+        private final PrintWriter err;
+        private final boolean quiet;
+        private final boolean terminal = System.console() != null;
+        private long lastDraw;
+        private int lastTenth = -1;
+        private double emaLoss = Double.NaN;
+        private double emaAcc = Double.NaN;
+
+        ProgressBar(PrintWriter err, boolean quiet) {
+            this.err = err;
+            this.quiet = quiet;
+        }
+
+        void show(ProgressEvent e) {
+            emaLoss = Double.isNaN(emaLoss) ? e.loss() : 0.9 * emaLoss + 0.1 * e.loss();
+            if (!Double.isNaN(e.accuracy())) emaAcc = Double.isNaN(emaAcc) ? e.accuracy() : 0.9 * emaAcc + 0.1 * e.accuracy();
+            if (quiet) return;
+            int tenth = (int) (10L * e.step() / e.totalSteps());
+            long now = System.nanoTime();
+            boolean last = e.step() == e.totalSteps();
+            if (terminal ? (now - lastDraw < 100_000_000L && !last) : (tenth == lastTenth && !last)) return;
+            lastDraw = now;
+            lastTenth = tenth;
+            int filled = (int) (30L * e.step() / e.totalSteps());
+            String line = String.format(Locale.ROOT, "[%s%s] %d/%d loss %.4f%s |g| %.3g %.0f tok/s %.1fs",
+                    "#".repeat(filled), ".".repeat(30 - filled), e.step(), e.totalSteps(), emaLoss,
+                    Double.isNaN(emaAcc) ? "" : String.format(Locale.ROOT, " acc %.3f", emaAcc), e.gradientNorm(),
+                    e.tokensPerSecond(), e.seconds());
+            if (terminal) err.print("\r" + line);
+            else err.println(line);
+            err.flush();
+        }
+
+        void finish() {
+            if (!quiet && terminal) {
+                err.println();
+                err.flush();
+            }
+        }
+    }
+}

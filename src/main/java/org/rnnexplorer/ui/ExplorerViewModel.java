@@ -221,7 +221,7 @@ public final class ExplorerViewModel implements AutoCloseable {
                     suppressRequests = false;
                 }
                 layer.set(0);
-                unit.set(liveliestUnit(r.original(), 0));
+                unit.set(firstUnit(loaded, r));
                 step.set(0);
                 model.set(r.model());
                 rememberIfFile(loaded);
@@ -241,6 +241,21 @@ public final class ExplorerViewModel implements AutoCloseable {
         recentFiles.remove(p);
         recentFiles.add(0, p);
         if (recentFiles.size() > 8) recentFiles.remove(8, recentFiles.size());
+    }
+
+    private static final java.util.regex.Pattern NAMED_UNIT = java.util.regex.Pattern.compile("\\bunit (\\d+)\\b");
+
+    /**
+     * The unit to watch first: the one the model's description names ("cell state unit 29 follows the bracket
+     * depth"), else the one whose h varies most over the example.
+     */
+    static int firstUnit(ModelEntry e, TraceResult r) {
+        java.util.regex.Matcher m = NAMED_UNIT.matcher(e.description() == null ? "" : e.description());
+        if (m.find()) {
+            int u = Integer.parseInt(m.group(1));
+            if (u < r.model().hiddenSize()) return u;
+        }
+        return liveliestUnit(r.original(), 0);
     }
 
     /** The unit whose h varies most over the trace: a good first unit to watch. */

@@ -154,7 +154,9 @@ public final class ScreenshotTool {
             waitFor(() -> onFxQuietly(() -> System.identityHashCode(vm.result()) != before && !vm.busyProperty().get()));
         }
         onFx(() -> {
-            vm.jumpTo(Math.min(step, vm.steps() - 1));
+            // a closing bracket, where a bracket model's cell state changes, else the step asked for
+            int close = vm.result().input().tokens().indexOf(")");
+            vm.jumpTo(Math.min(close > 0 && step < 100 ? close : step, vm.steps() - 1));
             vm.presenterProperty().set(presenter);
             return null;
         });

@@ -174,4 +174,17 @@ class ExplorerViewModelTest {
         assertEquals("Hidden state (held by the what-if)", h.name());
         assertTrue(h.numbers().endsWith("→ held at 0.000"), h.numbers());
     }
+
+    @Test
+    void theFirstUnitIsTheOneTheDescriptionNames() throws Exception {
+        ModelEntry named = new ModelEntry("LSTM", "Cell state unit 3 follows the bracket depth.", "built in", "(a)",
+                "lstm", () -> DemoModels.build(org.rnnexplorer.model.CellType.LSTM, 6, 1, 2));
+        vm.open(named);
+        settle();
+        assertEquals(3, vm.unitProperty().get());
+        ModelEntry unnamed = DemoModels.entries().get(0);
+        vm.open(unnamed);
+        settle();
+        assertEquals(ExplorerViewModel.liveliestUnit(vm.result().original(), 0), vm.unitProperty().get());
+    }
 }

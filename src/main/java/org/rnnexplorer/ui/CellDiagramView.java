@@ -164,7 +164,7 @@ public final class CellDiagramView extends Region {
             case GRU -> drawGru(g, f, unit, p);
             case RNN -> drawVanilla(g, f, unit, p);
         }
-        drawLegend(g, p);
+        drawLegend(g, p, f.cell());
     }
 
     private void cellBox(GraphicsContext g, Palette p, double x0, double y0, double x1, double y1, String title) {
@@ -406,10 +406,10 @@ public final class CellDiagramView extends Region {
         g.fillText(s, x, y);
     }
 
-    private void drawLegend(GraphicsContext g, Palette p) {
-        double y = 540;
-        legendBar(g, p, 560, y, "σ gates", "0", "1", true);
-        legendBar(g, p, 830, y, "tanh, h, C", "−1", "+1", false);
+    private void drawLegend(GraphicsContext g, Palette p, CellType cell) {
+        double y = 546;
+        if (cell != CellType.RNN) legendBar(g, p, 680, y, "σ gates", "0", "1", true);
+        legendBar(g, p, 930, y, cell == CellType.LSTM ? "tanh, h, C" : "tanh, h", "−1", "+1", false);
     }
 
     private void legendBar(GraphicsContext g, Palette p, double x, double y, String name, String lo, String hi,

@@ -100,7 +100,7 @@ public final class ScreenshotTool {
         }));
         written.add(shot(out, "long-input-5000-steps.png", 1600, 1000, lstm, false, 2500, vm -> {
             StringBuilder sb = new StringBuilder();
-            String base = "The forget gate (and the input gate) decide what the cell state keeps. ";
+            String base = vm.inputTextProperty().get() + "\n"; // the model's own example, repeated
             while (sb.length() < 5000) sb.append(base);
             vm.inputTextProperty().set(sb.substring(0, 5000));
         }));

@@ -48,6 +48,10 @@ class ResponsivenessTest {
     @Test
     void theFxThreadAnswersWithin100msWhileA5000StepInputIsTraced(FxRobot robot) throws Exception {
         ExplorerWindowTest.waitUntil(() -> vm.result() != null && !vm.busyProperty().get());
+        // the reference LSTM (24 units, 37 characters): every character of the text below is in its vocabulary
+        robot.interact(() -> vm.openFile(ExplorerWindowTest.REFERENCE_LSTM));
+        ExplorerWindowTest.waitUntil(() -> vm.entryProperty().get().title().equals("charlm-lstm-1layer.json")
+                && !vm.busyProperty().get());
         StringBuilder sb = new StringBuilder();
         while (sb.length() < STEPS) sb.append("The forget gate (and the input gate) decide what the cell keeps. ");
         String text = sb.substring(0, STEPS);

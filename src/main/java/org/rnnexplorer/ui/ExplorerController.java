@@ -260,7 +260,7 @@ public final class ExplorerController {
 
     private void showError(String message) {
         Alert a = new Alert(Alert.AlertType.ERROR, message);
-        a.setHeaderText("Could not open the model");
+        a.setHeaderText("Could not open the file");
         a.setTitle("RNN Explorer");
         if (root.getScene() != null) a.initOwner(root.getScene().getWindow());
         a.show();
@@ -307,6 +307,16 @@ public final class ExplorerController {
                 new FileChooser.ExtensionFilter("All files", "*.*"));
         File f = fc.showOpenDialog(root.getScene().getWindow());
         if (f != null) vm.openFile(f.toPath());
+    }
+
+    @FXML
+    void openInput() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Open an input: text, or a CSV series (one row of numbers per step)");
+        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Text and CSV", "*.txt", "*.csv"),
+                new FileChooser.ExtensionFilter("All files", "*.*"));
+        File f = fc.showOpenDialog(root.getScene().getWindow());
+        if (f != null) vm.openInput(f.toPath());
     }
 
     @FXML

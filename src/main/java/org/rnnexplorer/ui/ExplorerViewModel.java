@@ -76,6 +76,7 @@ public final class ExplorerViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<JFreeChart> gradientChart = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper gradientCaption = new ReadOnlyStringWrapper("");
     private final LatestWinsExecutor gradientWorker;
+    private final LatestWinsExecutor inputReader;
     private TraceResult charted;
 
     private Consumer<String> errorHandler = msg -> { };
@@ -87,6 +88,7 @@ public final class ExplorerViewModel implements AutoCloseable {
     public ExplorerViewModel(Executor applier) {
         worker = new LatestWinsExecutor("trace-worker", applier);
         gradientWorker = new LatestWinsExecutor("gradient-worker", applier);
+        inputReader = new LatestWinsExecutor("input-reader", applier);
         gradientWanted.addListener((o, a, b) -> requestGradient());
         result.addListener((o, a, b) -> requestGradient());
         inputText.addListener((o, a, b) -> request());
@@ -115,6 +117,30 @@ public final class ExplorerViewModel implements AutoCloseable {
     /** Opens a model file from disk; it joins the recent files when it loads. */
     public void openFile(Path file) {
         open(ModelCatalog.ofFile(file));
+    }
+
+    /**
+     * Reads a text or CSV file (read off this thread; at most 1 MB) into the input editor. A CSV file gives a numeric
+     * model one step per row; a header line or other non-numeric line is listed as skipped.
+     */
+    public void openInput(Path file) {
+        applierExecutor().submit(() -> {
+            try {
+                long size = java.nio.file.Files.size(file);
+                if (size > 1 << 20) throw new IllegalArgumentException(file + ": " + size + " bytes; inputs up to 1 MB are read");
+                return java.nio.file.Files.readString(file);
+            } catch (java.nio.charset.MalformedInputException e) {
+                throw new IllegalArgumentException(file + ": not UTF-8 text");
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new IllegalArgumentException(file + ": cannot read (no such file)");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(file + ": cannot read (" + e.getMessage() + ")", e);
+            }
+        }, inputText::set, e -> errorHandler.accept(oneLine(e)));
+    }
+
+    private LatestWinsExecutor applierExecutor() {
+        return inputReader;
     }
 
     public void stepForward() {
@@ -437,6 +463,7 @@ public final class ExplorerViewModel implements AutoCloseable {
     public void close() {
         worker.close();
         gradientWorker.close();
+        inputReader.close();
     }
 
     // --- properties ------------------------------------------------------------------------------------------

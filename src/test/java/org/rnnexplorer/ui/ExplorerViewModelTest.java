@@ -14,6 +14,7 @@ import java.util.concurrent.Executor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rnnexplorer.model.RnnModel;
 import org.rnnexplorer.model.Trace;
 
 /** The view model without a toolkit: results are applied when the test drains the applier queue. */
@@ -40,6 +41,17 @@ class ExplorerViewModelTest {
     }
 
     /** The PyTorch-trained reference LSTM of the test resources, opened as a file. */
+    /** Drains the applier until {@code done} holds (for work the busy flag does not cover, like reading a file). */
+    void settleUntil(java.util.function.BooleanSupplier done) throws InterruptedException {
+        long end = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < end) {
+            settle();
+            if (done.getAsBoolean()) return;
+            Thread.sleep(5);
+        }
+        throw new AssertionError("timed out");
+    }
+
     ModelEntry bundledLstm() {
         return ModelCatalog.ofFile(Path.of("src/test/resources/reference/charlm-lstm-1layer.json"));
     }
@@ -186,5 +198,25 @@ class ExplorerViewModelTest {
         vm.open(unnamed);
         settle();
         assertEquals(ExplorerViewModel.liveliestUnit(vm.result().original(), 0), vm.unitProperty().get());
+    }
+
+    @Test
+    void aCsvSeriesFeedsANumericModelOneRowPerStep(@TempDir Path dir) throws Exception {
+        RnnModel numeric = new RnnModel(org.rnnexplorer.model.CellType.GRU, 2, 3,
+                List.of(org.rnnexplorer.model.LayerWeights.zeros(3, 2, 3)), null, null, null, null, null, null);
+        vm.open(new ModelEntry("numeric GRU", "", "built in", "0,0", "gru", () -> numeric));
+        settle();
+        Path csv = dir.resolve("series.csv");
+        Files.writeString(csv, "x,y\n0.5,1\n-1,2\n3,4\n");
+        vm.openInput(csv);
+        settleUntil(() -> vm.steps() == 3);
+        assertEquals(-1.0, vm.result().original().layer(0).x[1].get(0, 0), 0.0);
+        assertEquals("1 line is not rows of numbers, skipped: 'x,y' (at 1)", vm.unknownSummaryProperty().get());
+        List<String> errors = new ArrayList<>();
+        vm.setErrorHandler(errors::add);
+        vm.openInput(dir.resolve("missing.csv"));
+        settleUntil(() -> !errors.isEmpty());
+        assertEquals(1, errors.size());
+        assertTrue(errors.get(0).startsWith(dir.resolve("missing.csv") + ": cannot read"), errors.get(0));
     }
 }

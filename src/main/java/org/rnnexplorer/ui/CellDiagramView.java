@@ -183,7 +183,7 @@ public final class CellDiagramView extends Region {
     private void drawLstm(GraphicsContext g, DiagramFrame f, int u, Palette p) {
         double cs = f.cScale();
         double[] fg = f.gates()[1], ig = f.gates()[0], cand = f.gates()[2], og = f.gates()[3];
-        cellBox(g, p, 190, 40, 910, 490, "LSTM cell · step " + (f.step() + 1) + " · input '" + TokenLabels.visible(f.token()) + "'");
+        cellBox(g, p, 190, 40, 910, 490, layerName(f) + "LSTM cell · step " + (f.step() + 1) + " · input '" + TokenLabels.visible(f.token()) + "'");
         double lineY = 100, busY = 445;
         double fx = 290, ix = 450, gx = 610, ox = 790, mulInX = 530, mulInY = 220, plusX = 530, tanhY = 185, mulOutY = 270;
         double cPrev = f.cPrev()[u], c = f.c()[u], fu = fg[u], iu = ig[u], gu = cand[u], ou = og[u], h = f.h()[u];
@@ -237,7 +237,7 @@ public final class CellDiagramView extends Region {
 
     private void drawGru(GraphicsContext g, DiagramFrame f, int u, Palette p) {
         double[] r = f.gates()[0], z = f.gates()[1], n = f.gates()[2];
-        cellBox(g, p, 190, 40, 910, 490, "GRU cell (reset after) · step " + (f.step() + 1) + " · input '"
+        cellBox(g, p, 190, 40, 910, 490, layerName(f) + "GRU cell (reset after) · step " + (f.step() + 1) + " · input '"
                 + TokenLabels.visible(f.token()) + "'");
         double lineY = 100, busY = 445, zx = 330, rx = 560, nx = 790, plusX = 650, oneMinusX = 480, mulNewY = 260;
         double hp = f.hPrev()[u], zu = z[u], nu = n[u], h = f.h()[u];
@@ -278,7 +278,7 @@ public final class CellDiagramView extends Region {
     }
 
     private void drawVanilla(GraphicsContext g, DiagramFrame f, int u, Palette p) {
-        cellBox(g, p, 190, 40, 910, 490, "Vanilla RNN cell · step " + (f.step() + 1) + " · input '"
+        cellBox(g, p, 190, 40, 910, 490, layerName(f) + "Vanilla RNN cell · step " + (f.step() + 1) + " · input '"
                 + TokenLabels.visible(f.token()) + "'");
         double y = 280, cx = 550;
         double xMean = meanAbs(f.x()) / f.xScale();
@@ -301,6 +301,10 @@ public final class CellDiagramView extends Region {
                 p.muted);
     }
 
+    private static String layerName(DiagramFrame f) {
+        return f.layer() > 0 ? "layer " + (f.layer() + 1) + " · " : "";
+    }
+
     private void gateStrip(GraphicsContext g, Palette p, Quantity q, String label, double[] v, double cx, int u) {
         double y = 370;
         g.setFill(p == Palette.HIGH_CONTRAST ? Color.WHITE : Color.web("#ffffff"));
@@ -313,10 +317,11 @@ public final class CellDiagramView extends Region {
 
     private void xStrip(GraphicsContext g, Palette p, DiagramFrame f, double cx, double y) {
         double w = Math.min(STRIP_W, f.x().length * 12.0);
-        Quantity xq = new Quantity("input xₜ", "x", Quantity.Range.UNBOUNDED, -3);
+        Quantity xq = new Quantity("input xₜ", "x", f.layer() == 0 ? Quantity.Range.UNBOUNDED : Quantity.Range.TANH, -3);
         strip(g, p, "", f.x(), cx - w / 2, y, -1, xq, f.xScale(), "xₜ");
-        text(g, p, "xₜ  input ('" + TokenLabels.visible(f.token()) + "')", cx + w / 2 + 10, y + STRIP_H / 2, 15,
-                FontWeight.BOLD, TextAlignment.LEFT, p.ink);
+        String label = f.layer() == 0 ? "xₜ  input ('" + TokenLabels.visible(f.token()) + "')"
+                : "xₜ = hₜ of layer " + f.layer() + " below";
+        text(g, p, label, cx + w / 2 + 10, y + STRIP_H / 2, 15, FontWeight.BOLD, TextAlignment.LEFT, p.ink);
     }
 
     /** A vector as a row of coloured cells, its label above and the selected unit's value below. */

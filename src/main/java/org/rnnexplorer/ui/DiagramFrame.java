@@ -12,7 +12,7 @@ import org.rnnexplorer.model.Trace;
  * @param cScale the largest |C| of the layer over the whole trace (at least 1): the colour scale of C
  * @param xScale the largest |x| of the layer over the whole trace: the colour scale of x_t
  */
-public record DiagramFrame(CellType cell, int step, String token, double[] hPrev, double[] cPrev, double[] x,
+public record DiagramFrame(CellType cell, int layer, int step, String token, double[] hPrev, double[] cPrev, double[] x,
                            double[][] gates, double[] c, double[] h, double cScale, double xScale, boolean whatIf) {
 
     /** The colour scales of a layer over the whole trace, {C, x}. */
@@ -40,7 +40,7 @@ public record DiagramFrame(CellType cell, int step, String token, double[] hPrev
         for (int g = 0; g < cell.blocks(); g++)
             for (int u = 0; u < hs; u++) gates[g][u] = lt.act[t].data[g * hs + u];
         double cScale = scales[0], xScale = scales[1];
-        return new DiagramFrame(cell, t, r.input().tokens().get(t), row(lt.hPrev(t).data, hs),
+        return new DiagramFrame(cell, layer, t, r.input().tokens().get(t), row(lt.hPrev(t).data, hs),
                 lt.c == null ? null : row(lt.cPrev(t).data, hs), row(lt.x[t].data, lt.x[t].numCols), gates,
                 lt.c == null ? null : row(lt.c[t].data, hs), row(lt.h[t].data, hs), cScale, xScale, whatIf);
     }
@@ -56,7 +56,7 @@ public record DiagramFrame(CellType cell, int step, String token, double[] hPrev
         if (p >= 1 || o == null || !sameShape(o)) return o == null ? this : o;
         double[][] g = new double[gates.length][];
         for (int i = 0; i < g.length; i++) g[i] = lerp(gates[i], o.gates[i], p);
-        return new DiagramFrame(cell, o.step, o.token, lerp(hPrev, o.hPrev, p), lerp(cPrev, o.cPrev, p), lerp(x, o.x, p), g,
+        return new DiagramFrame(cell, o.layer, o.step, o.token, lerp(hPrev, o.hPrev, p), lerp(cPrev, o.cPrev, p), lerp(x, o.x, p), g,
                 lerp(c, o.c, p), lerp(h, o.h, p), o.cScale, o.xScale, o.whatIf);
     }
 

@@ -79,6 +79,7 @@ public final class ExplorerController {
     private Timeline player;
     private boolean syncingScrub;
     private boolean fullScreenAllowed = true;
+    private Boolean compactLayout;
 
     @FXML
     void initialize() {
@@ -210,7 +211,21 @@ public final class ExplorerController {
         player.play();
     }
 
+    /** On a short window (a 720-line projector) the input and the chips take less height, the diagram more. */
+    private void fitHeight(double height) {
+        boolean compact = height < 850;
+        if (compactLayout != null && compact == compactLayout) return;
+        compactLayout = compact;
+        strip.setPredictionRows(compact ? 1 : 3);
+        if (!vm.presenterProperty().get()) {
+            inputArea.setPrefRowCount(compact ? 1 : 2);
+            mainSplit.setDividerPositions(compact ? 0.74 : 0.64);
+        }
+    }
+
     private void installKeys(Scene scene) {
+        scene.heightProperty().addListener((o, a, h) -> fitHeight(h.doubleValue()));
+        fitHeight(scene.getHeight());
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE && scene.getFocusOwner() instanceof TextInputControl) {
                 strip.requestFocus();
@@ -244,8 +259,9 @@ public final class ExplorerController {
         if (on) root.getStyleClass().add("presenter");
         else root.getStyleClass().remove("presenter");
         // the cell diagram is what the class looks at: give it most of the screen
-        mainSplit.setDividerPositions(on ? 0.9 : 0.64);
-        inputArea.setPrefRowCount(on ? 1 : 2);
+        boolean compact = compactLayout != null && compactLayout;
+        mainSplit.setDividerPositions(on ? 0.9 : compact ? 0.74 : 0.64);
+        inputArea.setPrefRowCount(on || compact ? 1 : 2);
         Window w = root.getScene() == null ? null : root.getScene().getWindow();
         if (fullScreenAllowed && w instanceof Stage s) {
             s.setFullScreenExitHint("Presenter mode: F11 or Esc to leave");

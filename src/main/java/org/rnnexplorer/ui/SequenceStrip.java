@@ -25,6 +25,14 @@ public final class SequenceStrip extends VBox {
     private final List<Chip> chips = new ArrayList<>();
     private ExplorerViewModel vm;
     private int first;
+    private int predictionRows = 3;
+
+    /** How many predictions each chip shows (3, or 1 on a short screen). */
+    public void setPredictionRows(int rows) {
+        predictionRows = Math.max(0, Math.min(3, rows));
+        for (Chip c : chips) c.showRows(predictionRows);
+        fill();
+    }
 
     /** One chip: the token, then up to three predictions. */
     final class Chip extends VBox {
@@ -32,6 +40,13 @@ public final class SequenceStrip extends VBox {
         final Label[] preds = {new Label(), new Label(), new Label()};
         final Tooltip tip = new Tooltip();
         int step = -1;
+
+        void showRows(int rows) {
+            for (int k = 0; k < preds.length; k++) {
+                preds[k].setVisible(k < rows);
+                preds[k].setManaged(k < rows);
+            }
+        }
 
         Chip() {
             Tooltip.install(this, tip);
@@ -46,6 +61,7 @@ public final class SequenceStrip extends VBox {
                 getChildren().add(l);
             }
             setAlignment(Pos.TOP_CENTER);
+            showRows(predictionRows);
             setOnMouseClicked(e -> {
                 if (step >= 0) vm.jumpTo(step);
             });
@@ -149,7 +165,8 @@ public final class SequenceStrip extends VBox {
         boolean readout = tr != null && tr.hasReadout();
         caption.setText(n == 0 ? "Input: no steps yet" : "Input, " + n + " steps — chips coloured by h of unit " + unit
                 + (tr != null && tr.layerCount() > 1 ? " (layer " + (layer + 1) + ")" : "")
-                + (readout ? "; under each chip the model's 3 likeliest next tokens" : "")
+                + (readout && predictionRows > 0 ? "; under each chip the model's " + (predictionRows == 1
+                ? "likeliest next token" : predictionRows + " likeliest next tokens") : "")
                 + (n > chips.size() ? "; scroll for more" : ""));
         for (int i = 0; i < chips.size(); i++) {
             Chip c = chips.get(i);

@@ -10,7 +10,8 @@ import org.rnnexplorer.model.RnnModel;
 
 /**
  * The classroom result, with the preset exactly as {@code train --task recall --delay 40} uses it: the LSTM and the
- * GRU name the symbol after 40 distractors, the vanilla RNN with the same settings does not.
+ * GRU name the symbol after 40 distractors, the vanilla RNN with the same settings does not. How long it takes is
+ * measured, not tested: {@code train --task recall --delay 40 --cell lstm --until-solved} prints {@code seconds}.
  */
 class RecallPresetTest {
 
@@ -27,7 +28,6 @@ class RecallPresetTest {
         TrainingResult lstm = run(CellType.LSTM, true), gru = run(CellType.GRU, true), rnn = run(CellType.RNN, false);
         assertTrue(lstm.accuracy() >= 0.95, "LSTM " + lstm.accuracy());
         assertTrue(gru.accuracy() >= 0.95, "GRU " + gru.accuracy());
-        assertTrue(lstm.seconds() < 60 && gru.seconds() < 60, lstm.seconds() + " s, " + gru.seconds() + " s");
         assertTrue(rnn.accuracy() < 0.5, "vanilla RNN " + rnn.accuracy() + " after the full preset");
     }
 }

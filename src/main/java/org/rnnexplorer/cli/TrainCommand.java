@@ -149,7 +149,7 @@ public final class TrainCommand implements Callable<Integer> {
         summary.put("accuracy", Double.isNaN(r.accuracy()) ? null : round(r.accuracy()));
         summary.put("seconds", Math.round(r.seconds() * 100) / 100.0);
         summary.put("status", r.status().name().toLowerCase(Locale.ROOT));
-        summary.put("goal", t.goal());
+        summary.put("goal", t.goal().toString());
         summary.put("seed", seed);
         if (out != null) {
             Map<String, Object> meta = new LinkedHashMap<>(start.metadata());

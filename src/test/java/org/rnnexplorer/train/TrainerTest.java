@@ -13,6 +13,7 @@ import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 import org.rnnexplorer.data.tasks.AddingTask;
+import org.rnnexplorer.data.tasks.Goal;
 import org.rnnexplorer.data.tasks.RecallTask;
 import org.rnnexplorer.data.tasks.Task;
 import org.rnnexplorer.data.tasks.TaskBatch;
@@ -130,7 +131,7 @@ class TrainerTest {
         @Override public String name() { return "poisoned"; }
         @Override public String describe() { return "adding with a NaN target"; }
         @Override public TaskShape shape() { return inner.shape(); }
-        @Override public String goal() { return inner.goal(); }
+        @Override public Goal goal() { return inner.goal(); }
         @Override public boolean solved(double loss, double accuracy) { return false; }
         @Override public double tolerance() { return inner.tolerance(); }
 

@@ -105,4 +105,16 @@ class TasksTest {
             for (int t = SineTask.WARM_UP; t < 40; t++) assertTrue(Math.abs(y[t][0]) <= 1.0);
         }
     }
+
+    @Test
+    void theGoalInWordsIsTheTestTheTrainerApplies() {
+        RecallTask recall = new RecallTask(40, 8);
+        assertEquals("accuracy >= 0.95", recall.goal().toString());
+        assertTrue(recall.solved(Double.NaN, 0.95));
+        assertTrue(!recall.solved(0.0, 0.949));
+        AddingTask adding = new AddingTask(20);
+        assertEquals("mean squared error < 0.01", adding.goal().toString());
+        assertTrue(adding.solved(0.0099, Double.NaN));
+        assertTrue(!adding.solved(0.01, 1.0), "the loss decides a regression task, not accuracy");
+    }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.rnnexplorer.data.InputLimits;
 import org.rnnexplorer.data.Tokenizer;
 import org.rnnexplorer.data.UnknownTokenException;
 import org.rnnexplorer.data.Vocabulary;
@@ -109,6 +110,7 @@ public final class TraceCommand implements Callable<Integer> {
         Tokenizer tokenizer = Tokenizer.named(m.tokenizer() == null ? "char" : m.tokenizer());
         List<String> tokens = tokenizer.split(text);
         if (tokens.isEmpty()) throw new BadInputException("--text has no " + tokenizer.id() + " tokens");
+        InputLimits.checkSteps(tokens.size(), "--text", "word".equals(tokenizer.id()) ? "tokens" : "characters");
         return tokens;
     }
 
@@ -127,6 +129,7 @@ public final class TraceCommand implements Callable<Integer> {
             throw new BadFileException(model, "the model reads tokens (a vocabulary of " + m.tokenCount()
                     + "), not numbers; give --text");
         double[][] x = SeriesCsv.read(csv);
+        InputLimits.checkSteps(x.length, csv.toString(), "rows");
         if (x[0].length != m.inputSize())
             throw new BadFileException(csv, "rows have " + x[0].length + " numbers, but the model takes inputSize "
                     + m.inputSize());

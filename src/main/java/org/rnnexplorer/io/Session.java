@@ -18,6 +18,8 @@ import org.rnnexplorer.model.RnnModel;
  * the slider values and the clamps. A session that exists is consistent: the constructor refuses (with an
  * IllegalArgumentException saying what is wrong) an input the model cannot read, a selection outside the model or
  * the input, and a clamp of a gate, layer or unit the model does not have. {@link SessionFile} writes and reads it.
+ * The model is held as given (its weights stay live); the series is copied in and out. Being a record with an array
+ * and a model in it, {@code equals} compares those by identity: compare {@link SessionFile#fingerprint} for models.
  *
  * @param model         the model as it is now (trained weights included)
  * @param bundledModel  the bundled model it was opened from, as a path under {@code /bundled}

@@ -241,4 +241,32 @@ class TraceCommandBadInputTest {
         assertEquals(2, code);
         assertEquals(target + ": cannot write: the folder does not exist", e.toString().strip());
     }
+
+    @Test
+    void textLongerThanTheStepLimit() {
+        String text = "ab c".repeat(50_000) + "a"; // 200,001 characters
+        assertEquals("--text: 200,001 characters; the limit is 200,000 steps per trace (InputLimits.MAX_STEPS); shorten the input",
+                fails("--text", "--model", textModel.toString(), "--text", text));
+    }
+
+    @Test
+    void csvLongerThanTheStepLimit() throws IOException {
+        Path csv = file("long.csv", "0.5,1\n".repeat(200_001));
+        assertEquals(csv + ": 200,001 rows; the limit is 200,000 steps per trace (InputLimits.MAX_STEPS); shorten the input",
+                fails("long.csv", "--model", numericModel.toString(), "--input", csv.toString()));
+    }
+
+    /** Within the step limit, but a wide model's trace would not fit in half the heap: refused before allocating it. */
+    @Test
+    void aTraceThatWouldNotFitInMemory() throws IOException {
+        Path wide = dir.resolve("wide.json");
+        ModelFile.write(model(CellType.LSTM, 1, 256, null, 1, false), wide);
+        long perStepBytes = 8L * (2 * 4 * 256 + 6 * 256 + 2) + 12 * 48;
+        org.junit.jupiter.api.Assumptions.assumeTrue(190_000 * perStepBytes > Runtime.getRuntime().maxMemory() / 2,
+                "a heap this large holds the trace");
+        Path csv = file("steps.csv", "0.5\n".repeat(190_000));
+        String line = fails("steps.csv", "--model", wide.toString(), "--input", csv.toString());
+        assertTrue(line.startsWith(csv + ": 190000 steps need about ") && line.endsWith(
+                " MB for them (shorten the input or give Java more memory with -Xmx)"), line);
+    }
 }

@@ -286,4 +286,19 @@ class SessionFileTest {
         x[0][0] = 99; // the record keeps its own copy
         assertEquals(1.0, Session.ofSeries(gru, new double[][] {{1, 2, 3}}).series()[0][0]);
     }
+
+    /** The public methods the window calls find bundled models on the class path (here a test resource under /bundled). */
+    @Test
+    void bundledModelsComeFromTheClassPathByDefault() throws IOException {
+        String path = "models/tiny-gru.json";
+        RnnModel shipped;
+        try (var in = SessionFile.class.getResourceAsStream("/bundled/" + path)) {
+            shipped = ModelFile.read(in, path);
+        }
+        Session s = Session.ofText(shipped, "ab").withBundledModel(path).withSelection(0, 1, 1);
+        Path file = dir.resolve("class-path.session.json");
+        SessionFile.write(s, file);
+        assertTrue(JSON.readTree(file.toFile()).has("bundledModel"));
+        assertSameSession(s, SessionFile.read(file));
+    }
 }

@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
  * Trains each cell on {@code recall} at each delay with the task's preset and prints held-out accuracy per delay per
  * cell, and the largest delay each cell solved (accuracy ≥ 0.95). Optionally writes the table as CSV and a chart as SVG.
  */
-@Command(name = "sweep", description = "Recall accuracy per delay per cell: which cell remembers how far.")
+@Command(name = "sweep", mixinStandardHelpOptions = true, description = "Recall accuracy per delay per cell: which cell remembers how far.")
 public final class SweepCommand implements Callable<Integer> {
 
     @Spec

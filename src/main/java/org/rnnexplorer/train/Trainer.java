@@ -71,10 +71,11 @@ public final class Trainer {
                 Gradients g = step.forwardBackward(part);
                 double loss = g.loss();
                 double norm = GradientClipping.globalNorm(g.parameters());
-                if (Double.isNaN(firstLoss) && Double.isFinite(loss)) firstLoss = loss;
+                boolean scored = part.scoredCount() > 0; // a chunk with no targets has loss 0 and says nothing
+                if (scored && Double.isNaN(firstLoss) && Double.isFinite(loss)) firstLoss = loss;
                 boolean finite = Double.isFinite(loss) && Double.isFinite(norm);
-                boolean high = finite && loss > 10 * firstLoss + 1;
-                badRun = high ? badRun + 1 : 0;
+                boolean high = finite && scored && loss > 10 * firstLoss + 1;
+                if (scored) badRun = high ? badRun + 1 : 0;
                 if (!finite || badRun >= PATIENCE) {
                     copyInto(goodParams, params);
                     status = TrainingResult.Status.DIVERGED;

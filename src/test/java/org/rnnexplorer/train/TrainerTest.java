@@ -186,6 +186,34 @@ class TrainerTest {
         assertArrayEquals(hFull, hChunked, 1e-12);
     }
 
+    /** Next-character prediction on bracket text, with the first 5 steps not scored. */
+    private static final class LateScoredTask implements Task {
+        private final org.rnnexplorer.data.tasks.BracketsTask inner = new org.rnnexplorer.data.tasks.BracketsTask(20);
+
+        @Override public String name() { return "late"; }
+        @Override public String describe() { return "brackets, scored from step 5"; }
+        @Override public TaskShape shape() { return inner.shape(); }
+        @Override public String goal() { return inner.goal(); }
+        @Override public boolean solved(double loss, double accuracy) { return false; }
+
+        @Override
+        public TaskBatch sample(Random random, int batch) {
+            TaskBatch b = inner.sample(random, batch);
+            for (int[] row : b.classTargets()) java.util.Arrays.fill(row, 0, 5, -1);
+            return b;
+        }
+    }
+
+    @Test
+    void chunksWithoutTargetsDoNotLookLikeDivergence() {
+        // chunks of 5: the first has no targets (loss 0), the next three score a loss near ln(33) each
+        Task task = new LateScoredTask();
+        TrainingResult r = new Trainer(task, quick(20, 1).withTruncate(5)).train(fresh(task, CellType.LSTM, 8, 1),
+                TrainingListener.NONE);
+        assertEquals(TrainingResult.Status.COMPLETED, r.status(), String.valueOf(r.message()));
+        assertEquals(20, r.steps());
+    }
+
     @Test
     void progressEventsCountStepsAndTokens() {
         Task task = new RecallTask(3, 8);

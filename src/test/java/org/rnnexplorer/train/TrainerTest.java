@@ -101,14 +101,19 @@ class TrainerTest {
         RnnModel start = fresh(task, CellType.LSTM, 8, 2);
         RnnModel untouched = start.copy();
         Trainer trainer = new Trainer(task, quick(50, 2));
+        RnnModel[] seen = new RnnModel[1];
         TrainingResult r = trainer.train(start, e -> {
-            if (e.step() == 3) trainer.cancel();
+            if (e.step() == 3) {
+                seen[0] = trainer.snapshot();
+                trainer.cancel();
+            }
         });
         assertEquals(TrainingResult.Status.CANCELLED, r.status());
         assertEquals(3, r.steps());
         assertSameWeights(untouched, start); // the caller's model is never changed
         RnnModel threeSteps = new Trainer(task, quick(3, 2)).train(start, TrainingListener.NONE).model();
         assertSameWeights(threeSteps, r.model());
+        assertSameWeights(threeSteps, seen[0]); // what a listener saw at step 3 is what the run left
 
         Trainer early = new Trainer(task, quick(50, 2));
         early.cancel();

@@ -102,6 +102,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--length", description = "adding/sine/brackets/text: steps per sequence (50/60/80/64)")
     Integer length;
 
+    @Option(names = "--mode", defaultValue = "many-to-many",
+            description = "sine: many-to-many, many-to-one or one-to-many (default: ${DEFAULT-VALUE})")
+    String mode;
+
     @Option(names = "--max-count", defaultValue = "10", description = "counting: largest n (default: ${DEFAULT-VALUE})")
     int maxCount;
 
@@ -177,6 +181,7 @@ public final class TrainCommand implements Callable<Integer> {
                 m.put("fillers", fillers);
             }
             case "counting" -> m.put("maxCount", maxCount);
+            case "sine" -> m.put("mode", mode);
             case "text" -> {
                 m.put("file", file.getFileName().toString());
                 m.put("tokenizer", tokenizer);
@@ -231,7 +236,7 @@ public final class TrainCommand implements Callable<Integer> {
                 if (maxCount < 1 || maxCount > MAX_LENGTH) throw new BadInputException("--max-count must be 1.." + MAX_LENGTH + ", got " + maxCount);
                 yield new CountingTask(maxCount);
             }
-            case "sine" -> new SineTask(length != null ? length : 60);
+            case "sine" -> new SineTask(length != null ? length : 60, SineTask.Mode.named(mode));
             case "brackets" -> new BracketsTask(length != null ? length : 80);
             case "text" -> textTask();
             default -> throw new BadInputException("--task: unknown task '" + task

@@ -2,11 +2,9 @@ package org.rnnexplorer.train;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.rnnexplorer.data.tasks.RecallTask;
 import org.rnnexplorer.model.CellType;
-import org.rnnexplorer.model.RnnModel;
 
 /**
  * The classroom result, with the preset exactly as {@code train --task recall --delay 40} uses it: the LSTM and the
@@ -16,11 +14,9 @@ import org.rnnexplorer.model.RnnModel;
 class RecallPresetTest {
 
     private static TrainingResult run(CellType cell, boolean untilSolved) {
-        RecallTask task = new RecallTask(40, 8);
-        Preset p = Preset.of("recall");
-        TrainingConfig c = p.config(1).withEvaluation(untilSolved ? 50 : 0, untilSolved);
-        RnnModel start = Initializer.create(task.shape(), cell, p.hidden(), 1, 0, p.forgetBias(), new Random(1));
-        return new Trainer(task, c).train(start, TrainingListener.NONE);
+        PresetTraining run = PresetTraining.of(new RecallTask(40, 8), cell, 1);
+        if (untilSolved) run = run.untilSolved(50);
+        return run.trainer().train(run.start(), TrainingListener.NONE);
     }
 
     @Test

@@ -319,18 +319,35 @@ class ExplorerWindowTest {
     }
 
     @Test
-    void presenterModeEnlargesTheTypeAndTheDiagram(FxRobot robot) throws Exception {
+    void presenterModeEnlargesTheTypeAndSwitchesToTheHighContrastPalette(FxRobot robot) throws Exception {
         openReferenceLstm(robot);
         Label chip = ((SequenceStrip.Chip) robot.lookup(".chip").query()).token;
         double before = chip.getFont().getSize();
-        double diagramBefore = window.controller().diagram().getHeight();
+        javafx.scene.paint.Color backgroundBefore = cornerColour();
+        assertEquals(Palette.NORMAL.background, backgroundBefore);
         robot.type(KeyCode.F11);
         waitUntil(() -> window.controller().root().getStyleClass().contains("presenter"));
         assertTrue(vm.presenterProperty().get());
         Label chipAfter = ((SequenceStrip.Chip) robot.lookup(".chip").query()).token;
         assertTrue(chipAfter.getFont().getSize() > before, before + " -> " + chipAfter.getFont().getSize());
-        assertTrue(window.controller().diagram().getHeight() > diagramBefore, "the diagram gets more room");
+        waitUntil(() -> Palette.HIGH_CONTRAST.background.equals(cornerColourQuietly()));
         robot.type(KeyCode.F11);
         waitUntil(() -> !window.controller().root().getStyleClass().contains("presenter"));
+    }
+
+    /** The colour the cell diagram paints in its top-left corner (its background). */
+    javafx.scene.paint.Color cornerColour() throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+            javafx.scene.image.WritableImage img = window.controller().diagram().snapshot(null, null);
+            return img.getPixelReader().getColor(2, 2);
+        }).get();
+    }
+
+    javafx.scene.paint.Color cornerColourQuietly() {
+        try {
+            return cornerColour();
+        } catch (Exception e) {
+            return null;
+        }
     }
 }

@@ -344,7 +344,9 @@ public final class CellDiagramView extends Region {
             text(g, p, symbol + "[" + u + "] = " + Num.f(v[u]), x + w / 2, y + STRIP_H + 16, 15, FontWeight.BOLD,
                     TextAlignment.CENTER, p.ink);
         }
-        if (!label.isEmpty()) text(g, p, label, x + w / 2, y - 12, 15, FontWeight.BOLD, TextAlignment.CENTER, p.ink);
+        // long gate labels ("candidate C~ₜ tanh") take a smaller size so they stay inside their box
+        double size = label.length() > 16 ? (p == Palette.HIGH_CONTRAST ? 12.5 : 13.5) : 15;
+        if (!label.isEmpty()) text(g, p, label, x + w / 2, y - 12, size, FontWeight.BOLD, TextAlignment.CENTER, p.ink);
         hits.add(new Hit(x, y, w, STRIP_H, n, q.gate() == -3 ? "input xₜ" : q.name(), v, q));
     }
 
@@ -413,7 +415,7 @@ public final class CellDiagramView extends Region {
 
     private void drawLegend(GraphicsContext g, Palette p, CellType cell) {
         double y = 546;
-        if (cell != CellType.RNN) legendBar(g, p, 680, y, "σ gates", "0", "1", true);
+        if (cell != CellType.RNN) legendBar(g, p, 600, y, "σ gates", "0", "1", true);
         legendBar(g, p, 930, y, cell == CellType.LSTM ? "tanh, h, C" : "tanh, h", "−1", "+1", false);
     }
 

@@ -66,6 +66,7 @@ public final class EquationsPanel extends VBox {
         Label numbers = new Label();
         numbers.getStyleClass().add("equation-numbers");
         numbers.setId("equation-numbers-" + i);
+        numbers.setWrapText(true);
         name.setMinWidth(Label.USE_PREF_SIZE);
         formula.setWrapText(true);
         javafx.scene.layout.HBox top = new javafx.scene.layout.HBox(10, formula, name);

@@ -59,13 +59,14 @@ public final class GradientLabPane extends BorderPane {
     private final Label error = new Label();
     private final Slider scale = new Slider(SCALE_MIN, SCALE_MAX, 1.0);
     private final Slider bias = new Slider(BIAS_MIN, BIAS_MAX, 1.0);
-    private final Slider steps = new Slider(STEPS_MIN, STEPS_MAX, 40);
+    private final Slider steps = new Slider(0, STEPS_MAX, 40);
     private final Label scaleLabel = new Label();
     private final Label biasLabel = new Label();
     private final Label stepsLabel = new Label();
     private final Label biasHint = new Label();
     private final ToggleButton compare = new ToggleButton("Compare RNN · LSTM · GRU");
     private final TabPane tabs = new TabPane();
+    private final TextField unitsField = new TextField();
     private boolean settingSliders;
 
     /** A pane on its own view model, showing {@code model} on {@code input} ({@code tokens} may be null). */
@@ -168,7 +169,7 @@ public final class GradientLabPane extends BorderPane {
         BorderPane gradient = new BorderPane(new StackPane(gradientViewer));
         gradient.setBottom(new VBox(reading, error));
 
-        TextField units = new TextField();
+        TextField units = unitsField;
         units.setId("units");
         units.setPromptText("e.g. 0, 5, 29");
         units.setPrefColumnCount(14);
@@ -223,7 +224,7 @@ public final class GradientLabPane extends BorderPane {
             if (!settingSliders) vm.keepBiasProperty().set(Math.round(v.doubleValue() * 4) / 4.0);
         });
         steps.valueProperty().addListener((o, a, v) -> {
-            if (!settingSliders) vm.stepsProperty().set((int) Math.round(v.doubleValue()));
+            if (!settingSliders) vm.stepsProperty().set(Math.max(STEPS_MIN, (int) Math.round(v.doubleValue())));
         });
         Label scaleHint = hint("← smaller: the gradient vanishes        larger: it explodes →");
         Label stepsHint = hint("longer: more steps back for the gradient to fade or grow (the input repeats)");
@@ -262,13 +263,13 @@ public final class GradientLabPane extends BorderPane {
             scaleLabel.setText(String.format(Locale.ROOT, "Recurrent weights  W_hh × %.2f", s));
             RnnModel m = vm.modelProperty().get();
             CellType cell = m == null ? CellType.RNN : m.cell();
-            boolean gated = cell != CellType.RNN && !vm.compareProperty().get() || vm.compareProperty().get();
+            boolean gated = cell != CellType.RNN || vm.compareProperty().get();
             bias.setDisable(!gated);
             double b = vm.keepBiasProperty().get();
             String gate = cell == CellType.GRU ? "Update-gate bias b_z" : "Forget-gate bias b_f";
             if (!gated) {
                 biasLabel.setText("Forget-gate bias: no gate");
-                biasHint.setText("a vanilla RNN has no gate: only W_hh and tanh′ decide (turn on Compare to see gates)");
+                biasHint.setText("a vanilla RNN has no gate (Compare shows the gated cells)");
             } else {
                 double trained = vm.trainedKeepBias();
                 if (Double.isNaN(b)) {
@@ -325,7 +326,18 @@ public final class GradientLabPane extends BorderPane {
             }
         }
         for (int i = 0; i < charts.size(); i++) gateViewers.get(i).setChart(charts.get(i));
+        if (unitsField.getText().isBlank() && !unitsField.isFocused()) unitsField.setText(shownUnits(charts));
         syncSliders();
+    }
+
+    /** "0, 1, 2": the units the first gate chart draws (its series are named "unit u"). */
+    private static String shownUnits(List<JFreeChart> charts) {
+        if (charts.isEmpty()) return "";
+        var data = charts.get(0).getXYPlot().getDataset();
+        StringBuilder b = new StringBuilder();
+        for (int s = 0; s < data.getSeriesCount(); s++)
+            b.append(s > 0 ? ", " : "").append(data.getSeriesKey(s).toString().replace("unit ", ""));
+        return b.toString();
     }
 
     /** The gate charts shown now (for tests and the GIF demo). */

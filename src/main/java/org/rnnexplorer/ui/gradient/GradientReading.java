@@ -31,6 +31,11 @@ public final class GradientReading {
         public String words() {
             return words;
         }
+
+        /** "vanishing", "kept", "exploding". */
+        public String shortWords() {
+            return this == KEPT ? "kept" : words;
+        }
     }
 
     static final double EXPLODING_RATIO = 10;
@@ -75,20 +80,22 @@ public final class GradientReading {
         int top = trace.layerCount() - 1;
         String allowed;
         switch (c.cell()) {
-            case RNN:
+            case RNN: {
+                double slope = meanTanhSlope(trace, top);
                 allowed = String.format(Locale.ROOT, "σ_max(W_hh) = %.2f, mean tanh′ = %.2f → each step back "
-                        + "multiplies the gradient by at most %.2f × tanh′", c.sigmaMax(), meanTanhSlope(trace, top),
-                        c.sigmaMax());
+                        + "multiplies the gradient by up to %.2f × %.2f ≈ %.2f", c.sigmaMax(), slope, c.sigmaMax(), slope,
+                        c.sigmaMax() * slope);
                 break;
+            }
             case LSTM:
-                allowed = String.format(Locale.ROOT, "mean forget gate f = %.2f → the cell path keeps ×%.2f "
-                        + "of the gradient per step back", meanGate(trace, top, 1), meanGate(trace, top, 1));
+                allowed = String.format(Locale.ROOT, "mean forget gate f = %.2f → the cell path keeps ×%.2f per step back",
+                        meanGate(trace, top, 1), meanGate(trace, top, 1));
                 break;
             default:
                 allowed = String.format(Locale.ROOT, "mean update gate z = %.2f → h keeps ×%.2f of itself per step",
                         meanGate(trace, top, 1), meanGate(trace, top, 1));
         }
-        return allowed + ";  measured " + measured(c) + ": " + verdict(c).words();
+        return allowed + ";  measured " + measured(c) + ": " + verdict(c).shortWords();
     }
 
     /** The line for a comparison: each cell's measured factor and verdict. */
@@ -98,17 +105,17 @@ public final class GradientReading {
             GradientCurve c = curves.get(i);
             if (i > 0) b.append("  ·  ");
             b.append(GradientCurves.cellName(c.cell())).append(' ').append(measured(c)).append(" → ")
-                    .append(verdict(c) == Verdict.KEPT ? "kept" : verdict(c).words());
+                    .append(verdict(c).shortWords());
         }
         return b.toString();
     }
 
-    /** "×0.62 per step, 1.3·10⁻¹² after 79 steps". */
+    /** "×0.62 per step (1.3·10⁻¹² after 79 steps)". */
     static String measured(GradientCurve c) {
         double r = perStep(c);
         if (Double.isNaN(r) && Double.isNaN(ratio(c))) return "a gradient that is not finite";
         if (Double.isNaN(r)) return "no steps back";
-        return String.format(Locale.ROOT, "×%.2f per step, %s after %d steps", r, scientific(ratio(c)), span(c));
+        return String.format(Locale.ROOT, "×%.2f per step (%s after %d)", r, scientific(ratio(c)), span(c));
     }
 
     /** 1234 → "1.2·10³", 0.5 → "0.50". */

@@ -1,6 +1,8 @@
 package org.rnnexplorer.ui.training;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
+import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -36,6 +38,13 @@ public final class TrainingChart {
         plot.add(sub(gradientNorm, normAxis, ChartStyle.RNN_COLOR), 2);
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
         ChartStyle.apply(chart);
+        Color[] colors = {ChartStyle.LSTM_COLOR, ChartStyle.GRU_COLOR, ChartStyle.RNN_COLOR};
+        List<XYPlot> subs = plot.getSubplots();
+        for (int i = 0; i < subs.size(); i++) {
+            XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) subs.get(i).getRenderer();
+            r.setSeriesPaint(0, colors[i]);
+            r.setSeriesStroke(0, new BasicStroke(2.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        }
         return chart;
     }
 

@@ -35,8 +35,8 @@ import org.rnnexplorer.ui.export.Exporter;
  * to {@code pane.viewModel().trainedModelProperty()}).
  */
 public final class TrainingPane extends BorderPane {
-    /** Learning rates offered besides the preset's; 0.5 makes most runs diverge, which is worth seeing once. */
-    static final List<Double> RATES = List.of(Double.NaN, 0.001, 0.003, 0.03, 0.1, 0.5);
+    /** Learning rates offered besides the preset's; 2 makes the runs diverge, which is worth seeing once. */
+    static final List<Double> RATES = List.of(Double.NaN, 0.001, 0.003, 0.03, 0.1, 0.5, 2.0);
 
     private final TrainingViewModel vm;
     private final Exporter exporter = new Exporter();
@@ -96,12 +96,13 @@ public final class TrainingPane extends BorderPane {
         rate.setConverter(new StringConverter<>() {
             @Override
             public String toString(Double d) {
-                return d == null || d.isNaN() ? "preset" : String.format(Locale.ROOT, "%.3g", d);
+                return d == null || d.isNaN() ? "preset" : d >= 1 ? String.format(Locale.ROOT, "%.0f (too high)", d)
+                        : String.format(Locale.ROOT, "%s", d);
             }
 
             @Override
             public Double fromString(String s) {
-                return s.equals("preset") ? Double.NaN : Double.parseDouble(s);
+                return s.equals("preset") ? Double.NaN : Double.parseDouble(s.replace(" (too high)", ""));
             }
         });
         rate.setValue(Double.NaN);
@@ -128,9 +129,12 @@ public final class TrainingPane extends BorderPane {
         title.setStyle("-fx-font-size: 18px; -fx-font-weight: bold;");
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox row1 = new HBox(10, title, new Label("Task"), task, new Label("Cell"), cell, new Label("Steps"), steps,
-                new Label("Learning rate"), rate, train, cancel, gap, export);
+        HBox row0 = new HBox(10, title, gap, export);
+        row0.setAlignment(Pos.CENTER_LEFT);
+        HBox row1 = new HBox(10, new Label("Task"), task, new Label("Cell"), cell, new Label("Steps"), steps,
+                new Label("Learning rate"), rate, train, cancel);
         row1.setAlignment(Pos.CENTER_LEFT);
+        for (Node n : row1.getChildren()) if (n instanceof Region r) r.setMinWidth(Region.USE_PREF_SIZE);
 
         ProgressBar bar = new ProgressBar(0);
         bar.setId("progress");
@@ -145,7 +149,7 @@ public final class TrainingPane extends BorderPane {
                 vm.stepsPerSecondProperty()));
         HBox row2 = new HBox(10, bar, speed);
         row2.setAlignment(Pos.CENTER_LEFT);
-        VBox top = new VBox(8, row1, row2);
+        VBox top = new VBox(8, row0, row1, row2);
         top.setPadding(new Insets(8, 10, 6, 10));
         return top;
     }

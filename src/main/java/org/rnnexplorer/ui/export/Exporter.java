@@ -134,6 +134,24 @@ public final class Exporter {
         run(file, () -> AnimatedGif.write(file, frames, delayMillis), owner);
     }
 
+    /** Size of a GIF frame drawn from a chart, in pixels. */
+    public static final int GIF_WIDTH = 960;
+    public static final int GIF_HEIGHT = 540;
+
+    /**
+     * A looping GIF of a chart stepping through the input: frame t is {@code chartAt.apply(t)} (e.g. the gate chart
+     * with its cursor at step t), drawn off the FX thread, {@code delayMillis} per frame.
+     */
+    public void exportChartGif(java.util.function.IntFunction<JFreeChart> chartAt, int steps, int delayMillis,
+                               String stem, Window owner) {
+        if (steps < 1) return;
+        Path file = location.choose(owner, "Save step-through as GIF", stem + ".gif", "gif");
+        if (file == null) return;
+        int n = Math.min(steps, AnimatedGif.MAX_FRAMES);
+        run(file, () -> AnimatedGif.write(file, AnimatedGif.imagesOf(0, n - 1,
+                t -> ChartImages.draw(chartAt.apply(t), GIF_WIDTH, GIF_HEIGHT)), delayMillis), owner);
+    }
+
     private void run(Path file, Runnable write, Window owner) {
         writer.execute(() -> {
             try {

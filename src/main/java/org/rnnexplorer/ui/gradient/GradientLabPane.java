@@ -27,6 +27,8 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
+import org.rnnexplorer.chart.GateChart;
+import org.rnnexplorer.chart.StateQuantity;
 import org.rnnexplorer.model.CellType;
 import org.rnnexplorer.model.InputBatch;
 import org.rnnexplorer.model.RnnModel;
@@ -48,6 +50,9 @@ public final class GradientLabPane extends BorderPane {
     static final double BIAS_MAX = 8.0;
     static final int STEPS_MIN = 2;
     static final int STEPS_MAX = 400;
+    /** A step-through GIF shows at most this many steps, {@link #GIF_DELAY_MS} each. */
+    static final int GIF_STEPS = 120;
+    static final int GIF_DELAY_MS = 300;
 
     private final GradientLabViewModel vm;
     private final Exporter exporter = new Exporter();
@@ -140,6 +145,20 @@ public final class GradientLabPane extends BorderPane {
         }
         menu.getItems().add(exporter.chartMenu("Saturation chart", "saturation",
                 () -> vm.getResult() == null ? null : vm.getResult().saturation(), this::window));
+        javafx.scene.control.MenuItem gif = new javafx.scene.control.MenuItem(
+                "Gate chart step by step (animated GIF)");
+        gif.setId("export-gates-gif");
+        gif.setOnAction(e -> {
+            GradientLabResult x = vm.getResult();
+            if (x == null) return;
+            int[] units = GradientLab.validUnits(vm.unitsProperty().get(), x.model().hiddenSize());
+            StateQuantity q = StateQuantity.gates(x.model().cell()).isEmpty() ? StateQuantity.HIDDEN
+                    : StateQuantity.gate(x.model().cell(), 1 % x.model().cell().blocks());
+            int top = x.trace().layerCount() - 1;
+            exporter.exportChartGif(t -> GateChart.of(x.trace(), top, q, units, x.tokens(), t),
+                    Math.min(x.trace().steps(), GIF_STEPS), GIF_DELAY_MS, "gates-steps", window());
+        });
+        menu.getItems().add(gif);
         menu.getItems().add(new SeparatorMenuItem());
         menu.getItems().addAll(exporter.nodeItems("This pane", "gradient-lab", () -> this, this::window));
         menu.getItems().add(new SeparatorMenuItem());

@@ -146,16 +146,13 @@ class GradientLabPaneTest {
         robot.clickOn(menu); // fills the menu from the current charts
         robot.type(KeyCode.ESCAPE);
         for (String id : List.of("export-gradient-png", "export-gradient-png_2x", "export-gradient-svg",
-                "export-gradient-pdf", "export-gradient-lab-png_2x", "export-trace-csv", "export-trace-json")) {
+                "export-gradient-pdf", "export-gradient-lab-png_2x", "export-trace-csv", "export-trace-json", "export-gates-gif")) {
             MenuItem item = find(menu.getItems(), id);
+            Path before = ex.lastWrittenProperty().get();
             robot.interact(item::fire);
-            waitUntil(() -> ex.lastWrittenProperty().get() != null
-                    && !ex.lastWrittenProperty().get().getFileName().toString().startsWith("."));
-            Path written = ex.lastWrittenProperty().get();
-            assertTrue(Files.size(written) > 0, id);
-            robot.interact(() -> {
-            });
-            WaitForAsyncUtils.waitForFxEvents();
+            waitUntil(() -> ex.lastWrittenProperty().get() != null && ex.lastWrittenProperty().get() != before);
+            assertTrue(Files.size(ex.lastWrittenProperty().get()) > 0, id);
+            assertEquals("", ex.lastErrorProperty().get());
         }
         BufferedImage png = ImageIO.read(dir.resolve("gradient.png").toFile());
         assertEquals(Exporter.CHART_WIDTH, png.getWidth());
@@ -177,6 +174,12 @@ class GradientLabPaneTest {
         var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dir.resolve("trace.json").toFile());
         assertEquals("rnn", json.get("cell").asText());
         assertEquals(60, json.get("tokens").size());
+        try (var in = javax.imageio.ImageIO.createImageInputStream(dir.resolve("gates-steps.gif").toFile())) {
+            var reader = ImageIO.getImageReadersByFormatName("gif").next();
+            reader.setInput(in);
+            assertEquals(60, reader.getNumImages(true), "a frame per step");
+            assertEquals(Exporter.GIF_WIDTH, reader.getWidth(0));
+        }
         try (var files = Files.list(dir)) {
             assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temporary file left");
         }

@@ -82,8 +82,8 @@ public final class GradientReading {
         switch (c.cell()) {
             case RNN: {
                 double slope = meanTanhSlope(trace, top);
-                allowed = String.format(Locale.ROOT, "σ_max(W_hh) = %.2f × mean tanh′ %.2f → each step back "
-                        + "multiplies the gradient by up to ≈ %.2f", c.sigmaMax(), slope, c.sigmaMax() * slope);
+                allowed = String.format(Locale.ROOT, "σ_max(W_hh) = %.2f × mean tanh′ %.2f → up to ≈ ×%.2f "
+                        + "per step back", c.sigmaMax(), slope, c.sigmaMax() * slope);
                 break;
             }
             case LSTM:

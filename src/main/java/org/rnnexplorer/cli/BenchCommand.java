@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Callable;
+import org.rnnexplorer.chart.GradientCurves;
+import org.rnnexplorer.chart.GradientObjective;
+import org.rnnexplorer.chart.WhatIf;
 import org.rnnexplorer.model.BackwardPass;
 import org.rnnexplorer.model.CellType;
 import org.rnnexplorer.model.DotObjective;
@@ -17,17 +20,23 @@ import org.rnnexplorer.model.RnnModel;
 import org.rnnexplorer.model.Trace;
 import org.rnnexplorer.train.TrainBench;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * Times the engine on the protocols of {@code torch_peer_bench.py}. {@code trace}: one sequence x[T][D], zero state,
  * forward, then dL/dh_t (and dL/dc_t, and every parameter gradient) for {@code L = Σ h_{T−1}}. Prints one JSON line
- * per measurement with the median over the repetitions, after warm-up, on this one thread.
+ * per measurement with the median over the repetitions, after warm-up, on this one thread. {@code train}: see
+ * {@link #train}. {@code whatif} (no peer): the gradient lab's redraw on each slider move, see {@link #whatIf}.
  */
-@Command(name = "bench", description = "Time the engine on the PyTorch peer's protocols; one JSON line per measurement.")
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Time the engine on the PyTorch peer's protocols; one JSON line per measurement.")
 public final class BenchCommand implements Callable<Integer> {
 
-    @Option(names = "--protocol", defaultValue = "trace", description = "trace or train")
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--protocol", defaultValue = "trace", description = "trace, train or whatif")
     String protocol;
 
     @Option(names = "--cell", defaultValue = "lstm", description = "rnn, lstm or gru")
@@ -58,12 +67,11 @@ public final class BenchCommand implements Callable<Integer> {
         if (inputSize < 1 || hidden < 1 || steps < 1 || batch < 1 || reps < 1 || warmup < 0)
             throw new BadInputException("sizes, steps, batch and reps must be positive");
         if (protocol.equals("train")) return train(c);
-        if (!protocol.equals("trace")) throw new BadInputException("--protocol: unknown protocol '" + protocol + "' (trace or train)");
+        if (protocol.equals("whatif")) return whatIf(c);
+        if (!protocol.equals("trace"))
+            throw new BadInputException("--protocol: unknown protocol '" + protocol + "' (trace, train or whatif)");
         RnnModel model = randomModel(c, inputSize, hidden, new Random(1));
-        Random r = new Random(2);
-        double[][][] x = new double[batch][steps][inputSize];
-        for (double[][] seq : x) for (double[] row : seq) for (int j = 0; j < inputSize; j++) row[j] = r.nextGaussian();
-        InputBatch input = InputBatch.ofVectorBatch(x);
+        InputBatch input = randomInput(batch, steps, inputSize, new Random(2));
         Trace trace = new Trace(model, batch, steps);
         Gradients g = new Gradients(model, batch, steps).withInputGradient(false); // as the peer: x needs no gradient
         DotObjective objective = DotObjective.sum(hidden);
@@ -72,7 +80,7 @@ public final class BenchCommand implements Callable<Integer> {
             BackwardPass.run(model, trace, objective, List.of(), g);
         };
         double ms = medianMillis(once, warmup, reps);
-        System.out.println(String.format(Locale.ROOT,
+        print(String.format(Locale.ROOT,
                 "{\"protocol\": \"trace\", \"engine\": \"rnn-explorer\", \"cell\": \"%s\", \"D\": %d, \"H\": %d, \"T\": %d, "
                         + "\"B\": %d, \"dtype\": \"float64\", \"threads\": 1, \"median_ms\": %.3f}",
                 c.id(), inputSize, hidden, steps, batch, ms));
@@ -96,12 +104,49 @@ public final class BenchCommand implements Callable<Integer> {
             }
         TrainBench bench = new TrainBench(model, x, y);
         double ms = medianMillis(bench::step, warmup, reps);
-        System.out.println(String.format(Locale.ROOT,
+        print(String.format(Locale.ROOT,
                 "{\"protocol\": \"train\", \"engine\": \"rnn-explorer\", \"cell\": \"%s\", \"E\": %d, \"V\": %d, "
                         + "\"H\": %d, \"T\": %d, \"B\": %d, \"dtype\": \"float64\", \"threads\": 1, \"median_ms\": %.3f, "
                         + "\"tokens_per_s\": %d}",
                 c.id(), emb, vocab, hidden, steps, batch, ms, Math.round(batch * steps / ms * 1e3)));
         return 0;
+    }
+
+    /**
+     * The gradient lab's redraw when a what-if slider moves: {@link GradientCurves#whatIf} on one sequence of T
+     * random vectors, that is a changed copy of the model (W_hh ← s·W_hh, forget / update gate bias ← b), the forward
+     * pass, the full backward pass of L = Σ h_{T−1}, and the curve ‖dL/dh_t‖ with its bound (RNN, σ_max by SVD) or
+     * forget-gate product (LSTM). Each call moves the sliders (s from 0.5 to 1.5, b from 0 to 3) as a drag does.
+     */
+    private Integer whatIf(CellType c) {
+        if (batch != 1) throw new BadInputException("--batch: the whatif protocol times one sequence (B = 1)");
+        RnnModel model = randomModel(c, inputSize, hidden, new Random(1));
+        InputBatch input = randomInput(1, steps, inputSize, new Random(2));
+        GradientObjective objective = GradientObjective.sumOfLastState();
+        int[] move = {0};
+        Runnable redraw = () -> {
+            int i = move[0]++;
+            WhatIf sliders = new WhatIf(0.5 + 0.05 * (i % 21), 0.5 * (i % 7), steps);
+            GradientCurves.whatIf(model, input, objective, sliders, c.id());
+        };
+        double ms = medianMillis(redraw, warmup, reps);
+        print(String.format(Locale.ROOT,
+                "{\"protocol\": \"whatif\", \"engine\": \"rnn-explorer\", \"cell\": \"%s\", \"D\": %d, \"H\": %d, "
+                        + "\"T\": %d, \"B\": 1, \"dtype\": \"float64\", \"threads\": 1, \"median_ms\": %.3f}",
+                c.id(), inputSize, hidden, steps, ms));
+        return 0;
+    }
+
+    private void print(String jsonLine) {
+        spec.commandLine().getOut().println(jsonLine);
+        spec.commandLine().getOut().flush();
+    }
+
+    /** B sequences of T standard normal vectors of D numbers. */
+    private static InputBatch randomInput(int batch, int steps, int d, Random r) {
+        double[][][] x = new double[batch][steps][d];
+        for (double[][] seq : x) for (double[] row : seq) for (int j = 0; j < d; j++) row[j] = r.nextGaussian();
+        return InputBatch.ofVectorBatch(x);
     }
 
     /**

@@ -28,7 +28,6 @@ import org.rnnexplorer.chart.TraceCsv;
 import org.rnnexplorer.io.AtomicFiles;
 import org.rnnexplorer.io.BadFileException;
 import org.rnnexplorer.io.ModelFile;
-import org.rnnexplorer.io.SeriesCsv;
 import org.rnnexplorer.io.TraceFile;
 import org.rnnexplorer.model.BackwardPass;
 import org.rnnexplorer.model.ForwardPass;
@@ -47,7 +46,7 @@ import picocli.CommandLine.Spec;
  * heatmaps of every layer, without a window, plus the trace as CSV or JSON. Everything is drawn in memory first; the
  * files are then written atomically, and if one fails the ones already written are removed again.
  */
-@Command(name = "export", description = "Write the gradient chart, gate plots and state heatmaps (PNG/SVG/PDF) and the"
+@Command(name = "export", mixinStandardHelpOptions = true, description = "Write the gradient chart, gate plots and state heatmaps (PNG/SVG/PDF) and the"
         + " trace (CSV/JSON) of a model over an input into a folder.")
 public final class ExportCommand implements Callable<Integer> {
     /** Longer inputs are refused: a heatmap of more steps cannot be read and takes long to draw. */
@@ -57,15 +56,7 @@ public final class ExportCommand implements Callable<Integer> {
     Path model;
 
     @ArgGroup(multiplicity = "1")
-    Input input;
-
-    static final class Input {
-        @Option(names = "--input", paramLabel = "X.csv", description = "numeric input: one row per step, inputSize numbers")
-        Path csv;
-
-        @Option(names = "--text", paramLabel = "TEXT", description = "text, tokenized with the model's tokenizer")
-        String text;
-    }
+    InputOptions input;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "the folder to write into (made if missing)")
     Path out;
@@ -125,10 +116,10 @@ public final class ExportCommand implements Callable<Integer> {
             throw new BadFileException(out, "cannot write: it is a file, not a folder");
 
         RnnModel m = ModelFile.read(model);
-        ModelInput in = input.text != null ? ModelInput.text(m, model, input.text) : ModelInput.series(m, model, input.csv);
+        ModelInput in = input.read(m, model);
         int steps = in.batch().steps();
         if (steps > MAX_STEPS)
-            throw new BadInputException((input.text != null ? "--text" : input.csv.toString()) + ": " + steps
+            throw new BadInputException(in.name() + ": " + steps
                     + " steps; export draws at most " + MAX_STEPS + " (shorten the input)");
         int[] shown = units != null ? units : GateChart.firstUnits(m.hiddenSize(), 4);
         for (int u : shown)
@@ -136,7 +127,7 @@ public final class ExportCommand implements Callable<Integer> {
                 throw new BadInputException("--units: unit " + u + " is outside the model's " + m.hiddenSize() + " units");
         if (!Double.isFinite(keepBias)) throw new BadInputException("--keep-bias must be a number");
         if (step >= steps) throw new BadInputException("--step " + step + " is past the last step " + (steps - 1));
-        GradientObjective objective = gradSeed != null ? GradientObjective.dot(seed(m, gradSeed))
+        GradientObjective objective = gradSeed != null ? GradientObjective.dot(ModelInput.gradientSeed(m, gradSeed))
                 : GradientObjective.defaultFor(m);
         List<RnnModel> others = new ArrayList<>();
         if (compare != null) {
@@ -222,14 +213,6 @@ public final class ExportCommand implements Callable<Integer> {
             throw new IllegalStateException(e); // a StringWriter does not fail
         }
         return w.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static double[] seed(RnnModel m, Path file) {
-        double[][] rows = SeriesCsv.read(file);
-        if (rows.length != 1 || rows[0].length != m.hiddenSize())
-            throw new BadFileException(file, "a gradient seed is one row of hiddenSize " + m.hiddenSize()
-                    + " numbers; found " + rows.length + " row(s) of " + rows[0].length);
-        return rows[0];
     }
 
     /** Writes every file atomically; on a failure removes the files already written (and the folder if it made it). */

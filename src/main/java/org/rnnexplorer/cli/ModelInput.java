@@ -2,6 +2,7 @@ package org.rnnexplorer.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.rnnexplorer.data.InputLimits;
 import org.rnnexplorer.data.Tokenizer;
 import org.rnnexplorer.data.UnknownTokenException;
 import org.rnnexplorer.data.Vocabulary;
@@ -12,12 +13,14 @@ import org.rnnexplorer.model.RnnModel;
 
 /**
  * The input a command runs a model on: text (split with the model's tokenizer and encoded with its vocabulary) or a
- * numeric series (one CSV row per step). Problems are reported in one line naming the file or option.
+ * numeric series (one CSV row per step), at most {@link InputLimits#MAX_STEPS} steps. Problems are reported in one
+ * line naming the file or option.
  *
  * @param batch  one sequence
  * @param tokens the tokens of text input, else null
+ * @param name   what the input is called in messages: {@code --text} or the CSV file
  */
-record ModelInput(InputBatch batch, List<String> tokens) {
+record ModelInput(InputBatch batch, List<String> tokens, String name) {
 
     static ModelInput text(RnnModel m, Path modelFile, String text) {
         if (m.vocabulary().isEmpty())
@@ -27,10 +30,11 @@ record ModelInput(InputBatch batch, List<String> tokens) {
         Tokenizer tokenizer = Tokenizer.named(m.tokenizer() == null ? "char" : m.tokenizer());
         List<String> tokens = tokenizer.split(text);
         if (tokens.isEmpty()) throw new BadInputException("--text has no " + tokenizer.id() + " tokens");
+        String unit = "word".equals(tokenizer.id()) ? "tokens" : "characters";
+        InputLimits.checkSteps(tokens.size(), "--text", unit);
         try {
-            return new ModelInput(InputBatch.ofTokens(Vocabulary.of(m.vocabulary()).encode(tokens)), tokens);
+            return new ModelInput(InputBatch.ofTokens(Vocabulary.of(m.vocabulary()).encode(tokens)), tokens, "--text");
         } catch (UnknownTokenException e) {
-            String unit = "word".equals(m.tokenizer()) ? "tokens" : "characters";
             throw new BadFileException(modelFile, "--text has " + unit + " outside the model's vocabulary: "
                     + e.describePositions(unit));
         }
@@ -41,9 +45,29 @@ record ModelInput(InputBatch batch, List<String> tokens) {
             throw new BadFileException(modelFile, "the model reads tokens (a vocabulary of " + m.tokenCount()
                     + "), not numbers; give --text");
         double[][] x = SeriesCsv.read(csv);
+        InputLimits.checkSteps(x.length, csv.toString(), "rows");
         if (x[0].length != m.inputSize())
             throw new BadFileException(csv, "rows have " + x[0].length + " numbers, but the model takes inputSize "
                     + m.inputSize());
-        return new ModelInput(InputBatch.ofVectors(x), null);
+        return new ModelInput(InputBatch.ofVectors(x), null, csv.toString());
+    }
+
+    /** The token ids of text input (null for a series). */
+    int[] ids() {
+        return batch.tokens();
+    }
+
+    /**
+     * The vector v of {@code L = dot(v, h[T-1])} from a CSV file of one row of hiddenSize numbers
+     * ({@code --grad-seed}).
+     */
+    static double[] gradientSeed(RnnModel m, Path file) {
+        double[][] rows = SeriesCsv.read(file);
+        if (rows.length != 1)
+            throw new BadFileException(file, "has " + rows.length + " rows; a gradient seed is one row of hiddenSize "
+                    + m.hiddenSize() + " numbers");
+        if (rows[0].length != m.hiddenSize())
+            throw new BadFileException(file, "has " + rows[0].length + " numbers, expected hiddenSize " + m.hiddenSize());
+        return rows[0];
     }
 }

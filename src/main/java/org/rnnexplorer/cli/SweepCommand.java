@@ -26,7 +26,6 @@ import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
 import org.rnnexplorer.io.AtomicFiles;
 import org.rnnexplorer.model.CellType;
-import org.rnnexplorer.train.Preset;
 import org.rnnexplorer.train.RecallSweep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,7 +36,7 @@ import picocli.CommandLine.Spec;
  * Trains each cell on {@code recall} at each delay with the task's preset and prints held-out accuracy per delay per
  * cell, and the largest delay each cell solved (accuracy ≥ 0.95). Optionally writes the table as CSV and a chart as SVG.
  */
-@Command(name = "sweep", description = "Recall accuracy per delay per cell: which cell remembers how far.")
+@Command(name = "sweep", mixinStandardHelpOptions = true, description = "Recall accuracy per delay per cell: which cell remembers how far.")
 public final class SweepCommand implements Callable<Integer> {
 
     @Spec
@@ -79,7 +78,7 @@ public final class SweepCommand implements Callable<Integer> {
         if (csv != null) OutputCheck.writable(csv);
         if (plot != null) OutputCheck.writable(plot);
         var err = spec.commandLine().getErr();
-        RecallSweep sweep = new RecallSweep(Preset.of("recall"), fillers, seed);
+        RecallSweep sweep = new RecallSweep(fillers, seed);
         List<RecallSweep.Point> points = sweep.run(cs, delays, p -> {
             err.println(String.format(Locale.ROOT, "%-4s delay %3d: accuracy %.3f after %d steps, %.1f s",
                     p.cell().id(), p.delay(), p.accuracy(), p.steps(), p.seconds()));

@@ -1,23 +1,15 @@
 package org.rnnexplorer.cli;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.rnnexplorer.data.InputLimits;
-import org.rnnexplorer.data.Tokenizer;
-import org.rnnexplorer.data.UnknownTokenException;
-import org.rnnexplorer.data.Vocabulary;
-import org.rnnexplorer.io.BadFileException;
 import org.rnnexplorer.io.ModelFile;
-import org.rnnexplorer.io.SeriesCsv;
 import org.rnnexplorer.io.TraceFile;
 import org.rnnexplorer.model.BackwardPass;
 import org.rnnexplorer.model.CrossEntropyObjective;
 import org.rnnexplorer.model.DotObjective;
 import org.rnnexplorer.model.ForwardPass;
 import org.rnnexplorer.model.Gradients;
-import org.rnnexplorer.model.InputBatch;
 import org.rnnexplorer.model.Objective;
 import org.rnnexplorer.model.RnnModel;
 import org.rnnexplorer.model.Trace;
@@ -34,22 +26,14 @@ import picocli.CommandLine.Spec;
  * the model's own next-token cross-entropy when it reads text and has a head; otherwise the sum of the top layer's
  * h at the last step. The file says which.
  */
-@Command(name = "trace", description = "Write every gate, state and per-step gradient of a model over an input as JSON.")
+@Command(name = "trace", mixinStandardHelpOptions = true, description = "Write every gate, state and per-step gradient of a model over an input as JSON.")
 public final class TraceCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true, paramLabel = "M.json", description = "the model file")
     Path model;
 
     @ArgGroup(multiplicity = "1")
-    Input input;
-
-    static final class Input {
-        @Option(names = "--input", paramLabel = "X.csv", description = "numeric input: one row per step, inputSize numbers")
-        Path csv;
-
-        @Option(names = "--text", paramLabel = "TEXT", description = "text, tokenized with the model's tokenizer")
-        String text;
-    }
+    InputOptions input;
 
     @Option(names = "--grad-seed", paramLabel = "V.csv", description = "one row of hiddenSize numbers v: L = dot(v, h[T-1])")
     Path gradSeed;
@@ -63,21 +47,10 @@ public final class TraceCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RnnModel m = ModelFile.read(model);
-        List<String> tokens = null;
-        int[] ids = null;
-        InputBatch batch;
-        String inputName;
-        if (input.text != null) {
-            inputName = "--text";
-            tokens = tokenize(m, input.text);
-            ids = encode(m, tokens);
-            batch = InputBatch.ofTokens(ids);
-        } else {
-            inputName = input.csv.toString();
-            batch = InputBatch.ofVectors(series(m, input.csv));
-        }
-        checkMemory(m, batch.steps(), inputName);
-        double[] v = gradSeed == null ? null : seed(m, gradSeed);
+        ModelInput in = input.read(m, model);
+        int[] ids = in.ids();
+        checkMemory(m, in.batch().steps(), in.name());
+        double[] v = gradSeed == null ? null : ModelInput.gradientSeed(m, gradSeed);
 
         Objective objective;
         String description;
@@ -94,56 +67,12 @@ public final class TraceCommand implements Callable<Integer> {
             description = "L = sum of the top layer's h at the last step, dot(1, h[T-1]) (" + why
                     + " and no --grad-seed was given)";
         }
-        Trace trace = ForwardPass.run(m, batch);
+        Trace trace = ForwardPass.run(m, in.batch());
         Gradients gradients = BackwardPass.run(m, trace, objective);
-        TraceFile.write(out, trace, tokens, gradients, description);
+        TraceFile.write(out, trace, in.tokens(), gradients, description);
         spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d steps, %d layer(s), loss %.6g (%s)%n", out,
                 trace.steps(), trace.layerCount(), gradients.loss(), description);
         return 0;
-    }
-
-    private List<String> tokenize(RnnModel m, String text) {
-        if (m.vocabulary().isEmpty())
-            throw new BadFileException(model, "the model has no vocabulary, so it cannot read --text; give --input X.csv"
-                    + " with " + m.inputSize() + " numbers per row");
-        if (text.isEmpty()) throw new BadInputException("--text is empty");
-        Tokenizer tokenizer = Tokenizer.named(m.tokenizer() == null ? "char" : m.tokenizer());
-        List<String> tokens = tokenizer.split(text);
-        if (tokens.isEmpty()) throw new BadInputException("--text has no " + tokenizer.id() + " tokens");
-        InputLimits.checkSteps(tokens.size(), "--text", "word".equals(tokenizer.id()) ? "tokens" : "characters");
-        return tokens;
-    }
-
-    private int[] encode(RnnModel m, List<String> tokens) {
-        try {
-            return Vocabulary.of(m.vocabulary()).encode(tokens);
-        } catch (UnknownTokenException e) {
-            String unit = "word".equals(m.tokenizer()) ? "tokens" : "characters";
-            throw new BadFileException(model, "--text has " + unit + " outside the model's vocabulary: "
-                    + e.describePositions(unit));
-        }
-    }
-
-    private double[][] series(RnnModel m, Path csv) {
-        if (m.takesTokens())
-            throw new BadFileException(model, "the model reads tokens (a vocabulary of " + m.tokenCount()
-                    + "), not numbers; give --text");
-        double[][] x = SeriesCsv.read(csv);
-        InputLimits.checkSteps(x.length, csv.toString(), "rows");
-        if (x[0].length != m.inputSize())
-            throw new BadFileException(csv, "rows have " + x[0].length + " numbers, but the model takes inputSize "
-                    + m.inputSize());
-        return x;
-    }
-
-    private double[] seed(RnnModel m, Path file) {
-        double[][] rows = SeriesCsv.read(file);
-        if (rows.length != 1)
-            throw new BadFileException(file, "has " + rows.length + " rows; a gradient seed is one row of hiddenSize "
-                    + m.hiddenSize() + " numbers");
-        if (rows[0].length != m.hiddenSize())
-            throw new BadFileException(file, "has " + rows[0].length + " numbers, expected hiddenSize " + m.hiddenSize());
-        return rows[0];
     }
 
     /** Refuses an input whose trace and gradients would not fit in this JVM's heap, before allocating them. */

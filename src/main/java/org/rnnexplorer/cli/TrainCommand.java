@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
  * (task, cell, steps, loss, accuracy, seconds, status). With {@code --out} the model is written with the command line
  * that made it and its final loss and accuracy.
  */
-@Command(name = "train", description = "Train a model on a built-in task (recall, adding, counting, sine, brackets, text).")
+@Command(name = "train", mixinStandardHelpOptions = true, description = "Train a model on a built-in task (recall, adding, counting, sine, brackets, text).")
 public final class TrainCommand implements Callable<Integer> {
     static final int MAX_HIDDEN = 1024;
     static final int MAX_LENGTH = 10_000;
@@ -90,25 +90,29 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--until-solved", description = "stop as soon as a held-out check reaches the task's goal")
     boolean untilSolved;
 
-    @Option(names = "--eval-every", defaultValue = "50", description = "held-out check every N steps with --until-solved")
+    @Option(names = "--eval-every", defaultValue = "50", description = "held-out check every N steps with --until-solved (default: ${DEFAULT-VALUE})")
     int evalEvery;
 
-    @Option(names = "--delay", defaultValue = "20", description = "recall: filler steps K")
+    @Option(names = "--delay", defaultValue = "20", description = "recall: filler steps K (default: ${DEFAULT-VALUE})")
     int delay;
 
-    @Option(names = "--fillers", defaultValue = "8", description = "recall: kinds of filler token (1 = always '.')")
+    @Option(names = "--fillers", defaultValue = "8", description = "recall: kinds of filler token (1 = always '.') (default: ${DEFAULT-VALUE})")
     int fillers;
 
-    @Option(names = "--length", description = "adding/sine/brackets/text: steps per sequence")
+    @Option(names = "--length", description = "adding/sine/brackets/text: steps per sequence (50/60/80/64)")
     Integer length;
 
-    @Option(names = "--max-count", defaultValue = "10", description = "counting: largest n")
+    @Option(names = "--mode", defaultValue = "many-to-many",
+            description = "sine: many-to-many, many-to-one or one-to-many (default: ${DEFAULT-VALUE})")
+    String mode;
+
+    @Option(names = "--max-count", defaultValue = "10", description = "counting: largest n (default: ${DEFAULT-VALUE})")
     int maxCount;
 
     @Option(names = "--file", description = "text: the text file to learn")
     Path file;
 
-    @Option(names = "--tokenizer", defaultValue = "char", description = "text: char or word")
+    @Option(names = "--tokenizer", defaultValue = "char", description = "text: char or word (default: ${DEFAULT-VALUE})")
     String tokenizer;
 
     @Option(names = "--out", description = "write the trained model here (JSON)")
@@ -149,7 +153,7 @@ public final class TrainCommand implements Callable<Integer> {
         summary.put("accuracy", Double.isNaN(r.accuracy()) ? null : round(r.accuracy()));
         summary.put("seconds", Math.round(r.seconds() * 100) / 100.0);
         summary.put("status", r.status().name().toLowerCase(Locale.ROOT));
-        summary.put("goal", t.goal());
+        summary.put("goal", t.goal().toString());
         summary.put("seed", seed);
         if (out != null) {
             Map<String, Object> meta = new LinkedHashMap<>(start.metadata());
@@ -177,6 +181,7 @@ public final class TrainCommand implements Callable<Integer> {
                 m.put("fillers", fillers);
             }
             case "counting" -> m.put("maxCount", maxCount);
+            case "sine" -> m.put("mode", mode);
             case "text" -> {
                 m.put("file", file.getFileName().toString());
                 m.put("tokenizer", tokenizer);
@@ -231,7 +236,7 @@ public final class TrainCommand implements Callable<Integer> {
                 if (maxCount < 1 || maxCount > MAX_LENGTH) throw new BadInputException("--max-count must be 1.." + MAX_LENGTH + ", got " + maxCount);
                 yield new CountingTask(maxCount);
             }
-            case "sine" -> new SineTask(length != null ? length : 60);
+            case "sine" -> new SineTask(length != null ? length : 60, SineTask.Mode.named(mode));
             case "brackets" -> new BracketsTask(length != null ? length : 80);
             case "text" -> textTask();
             default -> throw new BadInputException("--task: unknown task '" + task

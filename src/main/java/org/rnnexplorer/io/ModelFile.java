@@ -10,9 +10,6 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
@@ -56,21 +53,7 @@ public final class ModelFile {
 
     /** Reads the model in {@code file}. */
     public static RnnModel read(Path file) {
-        String name = file.toString();
-        if (Files.isDirectory(file)) throw new BadFileException(name, "is a folder, not a model file");
-        try (InputStream in = Files.newInputStream(file)) {
-            long size = Files.size(file);
-            if (size > MAX_FILE_BYTES)
-                throw new BadFileException(name, "is " + size + " bytes; model files up to " + MAX_FILE_BYTES
-                        + " bytes are read (ModelFile.MAX_FILE_BYTES)");
-            return read(in, name);
-        } catch (NoSuchFileException e) {
-            throw new BadFileException(name, "no such file");
-        } catch (AccessDeniedException e) {
-            throw new BadFileException(name, "cannot read: permission denied");
-        } catch (IOException e) {
-            throw new BadFileException(name, "cannot read: " + e.getMessage());
-        }
+        return FileReads.read(file, "model", MAX_FILE_BYTES, "ModelFile.MAX_FILE_BYTES", ModelFile::read);
     }
 
     /** Reads a model from {@code in} (not closed); {@code name} names it in messages, e.g. a file or resource name. */

@@ -8,9 +8,6 @@ import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,19 +37,7 @@ public final class SeriesCsv {
 
     /** The rows of {@code file}, each a double[] of the same length. */
     public static double[][] read(Path file) {
-        String name = file.toString();
-        if (Files.isDirectory(file)) throw new BadFileException(name, "is a folder, not a CSV file");
-        try (InputStream in = Files.newInputStream(file)) {
-            long size = Files.size(file);
-            if (size > MAX_FILE_BYTES) throw tooLarge(name, "is " + size + " bytes");
-            return read(in, name);
-        } catch (NoSuchFileException e) {
-            throw new BadFileException(name, "no such file");
-        } catch (AccessDeniedException e) {
-            throw new BadFileException(name, "cannot read: permission denied");
-        } catch (IOException e) {
-            throw new BadFileException(name, "cannot read: " + e.getMessage());
-        }
+        return FileReads.read(file, "CSV", MAX_FILE_BYTES, "SeriesCsv.MAX_FILE_BYTES", SeriesCsv::read);
     }
 
     /** The rows of UTF-8 CSV from {@code in} (not closed); {@code name} names it in messages. */
@@ -64,7 +49,7 @@ public final class SeriesCsv {
         } catch (CharacterCodingException e) {
             throw new BadFileException(name, "is not a UTF-8 text file");
         } catch (LimitedInputStream.TooLarge e) {
-            throw tooLarge(name, "is too large");
+            throw tooLarge(name);
         } catch (IOException e) {
             throw new BadFileException(name, "cannot read: " + e.getMessage());
         }
@@ -134,8 +119,8 @@ public final class SeriesCsv {
         return "\"" + t.replace("\"", "\\\"") + "\"";
     }
 
-    private static BadFileException tooLarge(String name, String what) {
-        return new BadFileException(name, what + "; CSV files up to " + MAX_FILE_BYTES + " bytes are read (SeriesCsv.MAX_FILE_BYTES)");
+    private static BadFileException tooLarge(String name) {
+        return new BadFileException(name, "is too large; CSV files up to " + MAX_FILE_BYTES + " bytes are read (SeriesCsv.MAX_FILE_BYTES)");
     }
 
     private static BadFileException bad(String name, int line, String problem) {

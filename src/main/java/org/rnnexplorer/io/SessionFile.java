@@ -9,13 +9,10 @@ import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStreamWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -187,21 +184,8 @@ public final class SessionFile {
     }
 
     public static Session read(Path file, BundledModels bundled) {
-        String name = file.toString();
-        if (Files.isDirectory(file)) throw new BadFileException(name, "is a folder, not a session file");
-        try (InputStream in = Files.newInputStream(file)) {
-            long size = Files.size(file);
-            if (size > MAX_FILE_BYTES)
-                throw new BadFileException(name, "is " + size + " bytes; session files up to " + MAX_FILE_BYTES
-                        + " bytes are read (SessionFile.MAX_FILE_BYTES)");
-            return read(in, name, bundled);
-        } catch (NoSuchFileException e) {
-            throw new BadFileException(name, "no such file");
-        } catch (AccessDeniedException e) {
-            throw new BadFileException(name, "cannot read: permission denied");
-        } catch (IOException e) {
-            throw new BadFileException(name, "cannot read: " + e.getMessage());
-        }
+        return FileReads.read(file, "session", MAX_FILE_BYTES, "SessionFile.MAX_FILE_BYTES",
+                (in, name) -> read(in, name, bundled));
     }
 
     /** Reads a session from {@code in} (not closed); {@code name} names it in messages. */

@@ -7,9 +7,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.rnnexplorer.data.InputLimits;
 
@@ -23,19 +20,8 @@ public final class TextFile {
 
     /** The text in {@code file}. */
     public static String read(Path file) {
-        String name = file.toString();
-        if (Files.isDirectory(file)) throw new BadFileException(name, "is a folder, not a text file");
-        try (InputStream in = Files.newInputStream(file)) {
-            long size = Files.size(file);
-            if (size > InputLimits.MAX_TEXT_FILE_BYTES) throw tooLarge(name, size);
-            return read(in, name);
-        } catch (NoSuchFileException e) {
-            throw new BadFileException(name, "no such file");
-        } catch (AccessDeniedException e) {
-            throw new BadFileException(name, "cannot read: permission denied");
-        } catch (IOException e) {
-            throw new BadFileException(name, "cannot read: " + e.getMessage());
-        }
+        return FileReads.read(file, "text", InputLimits.MAX_TEXT_FILE_BYTES, "InputLimits.MAX_TEXT_FILE_BYTES",
+                TextFile::read);
     }
 
     /** The UTF-8 text of {@code in} (not closed); {@code name} names it in messages. */
@@ -44,7 +30,7 @@ public final class TextFile {
         try {
             new LimitedInputStream(in, InputLimits.MAX_TEXT_FILE_BYTES).transferTo(bytes);
         } catch (LimitedInputStream.TooLarge e) {
-            throw tooLarge(name, -1);
+            throw tooLarge(name);
         } catch (IOException e) {
             throw new BadFileException(name, "cannot read: " + e.getMessage());
         }
@@ -58,8 +44,7 @@ public final class TextFile {
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
-    private static BadFileException tooLarge(String name, long size) {
-        return new BadFileException(name, (size >= 0 ? "is " + size + " bytes" : "is too large")
-                + "; text files up to " + InputLimits.MAX_TEXT_FILE_BYTES + " bytes are read (InputLimits.MAX_TEXT_FILE_BYTES)");
+    private static BadFileException tooLarge(String name) {
+        return new BadFileException(name, "is too large; text files up to " + InputLimits.MAX_TEXT_FILE_BYTES + " bytes are read (InputLimits.MAX_TEXT_FILE_BYTES)");
     }
 }

@@ -62,10 +62,12 @@ final class LstmKernel extends CellKernel {
         int hs = dh.numCols, gh = 4 * hs, rows = dh.numRows;
         double[] dhd = dh.data, ad = lt.act[t].data, tc = lt.tanhC[t].data, cp = lt.cPrev(t).data;
         double[] dcRec = g.dC[t].data, dcn = g.dcNext.data;
-        for (int i = 0; i < dcRec.length; i++) {
-            int b = i / hs, u = i - b * hs;
-            double o = ad[b * gh + 3 * hs + u];
-            dcRec[i] = dcn[i] + dhd[i] * o * (1.0 - tc[i] * tc[i]);
+        for (int b = 0; b < rows; b++) {
+            int o = b * gh + 3 * hs, s = b * hs;
+            for (int u = 0; u < hs; u++) {
+                int i = s + u;
+                dcRec[i] = dcn[i] + dhd[i] * ad[o + u] * (1.0 - tc[i] * tc[i]);
+            }
         }
         DMatrixRMaj dc = g.dcLocal;
         dc.setTo(g.dC[t]);

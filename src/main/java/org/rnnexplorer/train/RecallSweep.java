@@ -2,11 +2,9 @@ package org.rnnexplorer.train;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.function.Consumer;
 import org.rnnexplorer.data.tasks.RecallTask;
 import org.rnnexplorer.model.CellType;
-import org.rnnexplorer.model.RnnModel;
 
 /**
  * "Largest delay solved" per cell: the recall preset, with the same seed and settings for every cell, trained at each
@@ -21,21 +19,17 @@ public final class RecallSweep {
         }
     }
 
-    private final Preset preset;
     private final int fillers;
     private final long seed;
 
-    public RecallSweep(Preset preset, int fillers, long seed) {
-        this.preset = preset;
+    public RecallSweep(int fillers, long seed) {
         this.fillers = fillers;
         this.seed = seed;
     }
 
     public Point run(CellType cell, int delay) {
-        RecallTask task = new RecallTask(delay, fillers);
-        TrainingConfig config = preset.config(seed).withEvaluation(50, true);
-        RnnModel start = Initializer.create(task.shape(), cell, preset.hidden(), 1, 0, preset.forgetBias(), new Random(seed));
-        TrainingResult r = new Trainer(task, config).train(start, TrainingListener.NONE);
+        PresetTraining run = PresetTraining.of(new RecallTask(delay, fillers), cell, seed).untilSolved(50);
+        TrainingResult r = run.trainer().train(run.start(), TrainingListener.NONE);
         if (r.status() == TrainingResult.Status.DIVERGED) return new Point(cell, delay, Double.NaN, Double.NaN, r.steps(), r.seconds());
         return new Point(cell, delay, r.accuracy(), r.loss(), r.steps(), r.seconds());
     }

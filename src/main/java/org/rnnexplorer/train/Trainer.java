@@ -14,7 +14,7 @@ import org.rnnexplorer.model.RnnModel;
  * {@code truncate} steps with the state carried across), clip the global gradient norm, update (Adam or SGD).
  *
  * <p>The model given is never changed: training works on a copy, and the result holds the model after the last
- * complete update. {@link #cancel()} (from any thread) stops before the next update. A loss or gradient that is NaN
+ * complete update. {@link #cancel()} (from any thread) stops before the next batch. A loss or gradient that is NaN
  * or infinite, or a loss that stays far above where it started (more than 10 × the first loss + 1 for three updates),
  * ends the run as {@code DIVERGED} with the model rolled back to the last update whose loss was sane.
  *
@@ -29,20 +29,32 @@ public final class Trainer {
     private final Task task;
     private final TrainingConfig config;
     private volatile boolean cancelled;
+    private volatile RnnModel working;
 
     public Trainer(Task task, TrainingConfig config) {
         this.task = task;
         this.config = config;
     }
 
-    /** Stops the run before its next update; the result keeps the model of the last complete update. */
+    /** Stops the run before its next batch; the result keeps the model of the last complete update. */
     public void cancel() {
         cancelled = true;
+    }
+
+    /**
+     * A copy of the model as it is after the last update, for a listener that wants to show it while training goes
+     * on. Call it from the listener (on the training thread); elsewhere the copy may catch an update half done.
+     */
+    public RnnModel snapshot() {
+        RnnModel m = working;
+        if (m == null) throw new IllegalStateException("the trainer is not running");
+        return m.copy();
     }
 
     public TrainingResult train(RnnModel start, TrainingListener listener) {
         long t0 = System.nanoTime();
         RnnModel model = start.copy();
+        working = model;
         RnnModel good = start.copy();
         Map<String, DMatrixRMaj> params = model.namedParameters(), goodParams = good.namedParameters();
         Optimizer optimizer = Optimizer.named(config.optimizer(), config.learningRate());
@@ -71,10 +83,11 @@ public final class Trainer {
                 Gradients g = step.forwardBackward(part);
                 double loss = g.loss();
                 double norm = GradientClipping.globalNorm(g.parameters());
-                if (Double.isNaN(firstLoss) && Double.isFinite(loss)) firstLoss = loss;
+                boolean scored = part.scoredCount() > 0; // a chunk with no targets has loss 0 and says nothing
+                if (scored && Double.isNaN(firstLoss) && Double.isFinite(loss)) firstLoss = loss;
                 boolean finite = Double.isFinite(loss) && Double.isFinite(norm);
-                boolean high = finite && loss > 10 * firstLoss + 1;
-                badRun = high ? badRun + 1 : 0;
+                boolean high = finite && scored && loss > 10 * firstLoss + 1;
+                if (scored) badRun = high ? badRun + 1 : 0;
                 if (!finite || badRun >= PATIENCE) {
                     copyInto(goodParams, params);
                     status = TrainingResult.Status.DIVERGED;
@@ -115,6 +128,7 @@ public final class Trainer {
             message = "training diverged at the last update (a weight is not finite); the model is rolled back: lower "
                     + "the learning rate (now " + fmt(config.learningRate()) + ")";
         }
+        working = null;
         Score e = evaluator.evaluate(model);
         double acc = accuracyOf(e);
         if (status == TrainingResult.Status.COMPLETED && task.solved(e.loss(), acc)) status = TrainingResult.Status.SOLVED;

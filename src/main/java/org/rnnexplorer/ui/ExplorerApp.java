@@ -1,9 +1,6 @@
 package org.rnnexplorer.ui;
 
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 
 /** The explorer window. */
@@ -15,9 +12,6 @@ public class ExplorerApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        BorderPane root = new BorderPane(new Label("RNN Explorer"));
-        stage.setTitle("RNN Explorer");
-        stage.setScene(new Scene(root, 1280, 800));
-        stage.show();
+        ExplorerWindow.show(stage);
     }
 }

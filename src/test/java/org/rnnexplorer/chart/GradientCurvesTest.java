@@ -3,6 +3,7 @@ package org.rnnexplorer.chart;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -97,6 +98,19 @@ class GradientCurvesTest {
         assertEquals(Math.log(1.2), TestModels.slope(TestModels.log(c.norm()), 0, 50), 1e-4);
         assertEquals(1.2, c.sigmaMax(), 1e-9);
         assertEquals(before, m.layer(0).wHh.get(0, 0), 0.0);
+    }
+
+    @Test
+    void theLengthSliderRepeatsTheInputFromItsStart() {
+        InputBatch x = InputBatch.ofVectors(TestModels.input(50, 16, 1.0, 2));
+        InputBatch longer = new WhatIf(1.0, Double.NaN, 200).resize(x);
+        assertEquals(200, longer.steps());
+        for (int t = 0; t < 200; t++) assertSame(x.vector(0, t % 50), longer.vector(0, t), "step " + t);
+        RnnModel m = TestModels.random(CellType.LSTM, 16, 64, 1.0, 1.0, 1);
+        GradientCurve c = GradientCurves.whatIf(m, x, GradientObjective.sumOfLastState(), new WhatIf(0.5, 0.1, 200),
+                "LSTM");
+        assertEquals(200, c.steps());
+        assertEquals(200, c.forgetProduct().length, "the LSTM curve carries its forget product over all 200 steps");
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 import org.rnnexplorer.data.tasks.AddingTask;
+import org.rnnexplorer.data.tasks.Goal;
 import org.rnnexplorer.data.tasks.RecallTask;
 import org.rnnexplorer.data.tasks.Task;
 import org.rnnexplorer.data.tasks.TaskBatch;
@@ -101,14 +102,19 @@ class TrainerTest {
         RnnModel start = fresh(task, CellType.LSTM, 8, 2);
         RnnModel untouched = start.copy();
         Trainer trainer = new Trainer(task, quick(50, 2));
+        RnnModel[] seen = new RnnModel[1];
         TrainingResult r = trainer.train(start, e -> {
-            if (e.step() == 3) trainer.cancel();
+            if (e.step() == 3) {
+                seen[0] = trainer.snapshot();
+                trainer.cancel();
+            }
         });
         assertEquals(TrainingResult.Status.CANCELLED, r.status());
         assertEquals(3, r.steps());
         assertSameWeights(untouched, start); // the caller's model is never changed
         RnnModel threeSteps = new Trainer(task, quick(3, 2)).train(start, TrainingListener.NONE).model();
         assertSameWeights(threeSteps, r.model());
+        assertSameWeights(threeSteps, seen[0]); // what a listener saw at step 3 is what the run left
 
         Trainer early = new Trainer(task, quick(50, 2));
         early.cancel();
@@ -130,7 +136,7 @@ class TrainerTest {
         @Override public String name() { return "poisoned"; }
         @Override public String describe() { return "adding with a NaN target"; }
         @Override public TaskShape shape() { return inner.shape(); }
-        @Override public String goal() { return inner.goal(); }
+        @Override public Goal goal() { return inner.goal(); }
         @Override public boolean solved(double loss, double accuracy) { return false; }
         @Override public double tolerance() { return inner.tolerance(); }
 
@@ -184,6 +190,34 @@ class TrainerTest {
         chunked.forward(b.slice(0, 4));
         double[] hChunked = chunked.forward(b.slice(4, 10)).layer(0).h[5].data;
         assertArrayEquals(hFull, hChunked, 1e-12);
+    }
+
+    /** Next-character prediction on bracket text, with the first 5 steps not scored. */
+    private static final class LateScoredTask implements Task {
+        private final org.rnnexplorer.data.tasks.BracketsTask inner = new org.rnnexplorer.data.tasks.BracketsTask(20);
+
+        @Override public String name() { return "late"; }
+        @Override public String describe() { return "brackets, scored from step 5"; }
+        @Override public TaskShape shape() { return inner.shape(); }
+        @Override public org.rnnexplorer.data.tasks.Goal goal() { return inner.goal(); }
+        @Override public boolean solved(double loss, double accuracy) { return false; }
+
+        @Override
+        public TaskBatch sample(Random random, int batch) {
+            TaskBatch b = inner.sample(random, batch);
+            for (int[] row : b.classTargets()) java.util.Arrays.fill(row, 0, 5, -1);
+            return b;
+        }
+    }
+
+    @Test
+    void chunksWithoutTargetsDoNotLookLikeDivergence() {
+        // chunks of 5: the first has no targets (loss 0), the next three score a loss near ln(33) each
+        Task task = new LateScoredTask();
+        TrainingResult r = new Trainer(task, quick(20, 1).withTruncate(5)).train(fresh(task, CellType.LSTM, 8, 1),
+                TrainingListener.NONE);
+        assertEquals(TrainingResult.Status.COMPLETED, r.status(), String.valueOf(r.message()));
+        assertEquals(20, r.steps());
     }
 
     @Test

@@ -52,12 +52,7 @@ public final class AddingTask implements Task {
     }
 
     @Override
-    public String goal() {
-        return "mean squared error < 0.01";
-    }
-
-    @Override
-    public boolean solved(double loss, double accuracy) {
-        return loss < 0.01;
+    public Goal goal() {
+        return Goal.meanSquaredErrorBelow(0.01);
     }
 }

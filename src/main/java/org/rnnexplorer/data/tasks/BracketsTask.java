@@ -108,12 +108,7 @@ public final class BracketsTask implements Task {
     }
 
     @Override
-    public String goal() {
-        return "accuracy >= 0.55";
-    }
-
-    @Override
-    public boolean solved(double loss, double accuracy) {
-        return accuracy >= 0.55;
+    public Goal goal() {
+        return Goal.accuracyAtLeast(0.55);
     }
 }

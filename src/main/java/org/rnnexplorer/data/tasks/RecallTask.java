@@ -69,12 +69,7 @@ public final class RecallTask implements Task {
     }
 
     @Override
-    public String goal() {
-        return "accuracy >= 0.95";
-    }
-
-    @Override
-    public boolean solved(double loss, double accuracy) {
-        return accuracy >= 0.95;
+    public Goal goal() {
+        return Goal.accuracyAtLeast(0.95);
     }
 }

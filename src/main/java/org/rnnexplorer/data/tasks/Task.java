@@ -27,9 +27,11 @@ public interface Task {
         return Double.NaN;
     }
 
-    /** The goal in words, e.g. "accuracy ≥ 0.95". */
-    String goal();
+    /** When the task counts as solved; its {@code toString()} says so in words, e.g. "accuracy >= 0.95". */
+    Goal goal();
 
     /** Whether a model with this loss and accuracy (NaN when the task has none) reaches the goal. */
-    boolean solved(double loss, double accuracy);
+    default boolean solved(double loss, double accuracy) {
+        return goal().reached(loss, accuracy);
+    }
 }

@@ -59,6 +59,17 @@ public final class TaskBatch {
         return valueTargets;
     }
 
+    /** How many (sequence, step) pairs are scored. */
+    public int scoredCount() {
+        int n = 0;
+        if (classTargets != null) {
+            for (int[] row : classTargets) for (int k : row) if (k >= 0) n++;
+        } else {
+            for (double[][] seq : valueTargets) for (double[] y : seq) if (y != null) n++;
+        }
+        return n;
+    }
+
     public InputBatch input() {
         return tokens != null ? InputBatch.ofTokenBatch(tokens) : InputBatch.ofVectorBatch(vectors);
     }

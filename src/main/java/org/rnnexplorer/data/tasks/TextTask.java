@@ -71,12 +71,7 @@ public final class TextTask implements Task {
     }
 
     @Override
-    public String goal() {
-        return "accuracy >= 0.5";
-    }
-
-    @Override
-    public boolean solved(double loss, double accuracy) {
-        return accuracy >= 0.5;
+    public Goal goal() {
+        return Goal.accuracyAtLeast(0.5);
     }
 }

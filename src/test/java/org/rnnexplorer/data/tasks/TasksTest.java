@@ -105,4 +105,36 @@ class TasksTest {
             for (int t = SineTask.WARM_UP; t < 40; t++) assertTrue(Math.abs(y[t][0]) <= 1.0);
         }
     }
+
+    @Test
+    void theGoalInWordsIsTheTestTheTrainerApplies() {
+        RecallTask recall = new RecallTask(40, 8);
+        assertEquals("accuracy >= 0.95", recall.goal().toString());
+        assertTrue(recall.solved(Double.NaN, 0.95));
+        assertTrue(!recall.solved(0.0, 0.949));
+        AddingTask adding = new AddingTask(20);
+        assertEquals("mean squared error < 0.01", adding.goal().toString());
+        assertTrue(adding.solved(0.0099, Double.NaN));
+        assertTrue(!adding.solved(0.01, 1.0), "the loss decides a regression task, not accuracy");
+    }
+
+    @Test
+    void sineModesSayWhichStepsAreReadAndWhichAreScored() {
+        TaskBatch one = new SineTask(30, SineTask.Mode.MANY_TO_ONE).sample(new Random(8), 3);
+        for (double[][] y : one.valueTargets())
+            for (int t = 0; t < 30; t++) assertEquals(t == 29, y[t] != null, "many-to-one scores the last step only");
+        TaskBatch gen = new SineTask(30, SineTask.Mode.ONE_TO_MANY).sample(new Random(8), 3);
+        for (int b = 0; b < 3; b++) {
+            for (int t = 0; t < 30; t++) {
+                if (t >= SineTask.WARM_UP) assertEquals(0.0, gen.vectors()[b][t][0], "one-to-many reads only a prompt");
+                else assertTrue(gen.vectors()[b][t][0] != 0.0);
+                assertEquals(t >= SineTask.WARM_UP, gen.valueTargets()[b][t] != null);
+            }
+        }
+        // the same random numbers: the modes differ only in what is read and scored
+        TaskBatch many = new SineTask(30).sample(new Random(8), 3);
+        assertEquals(many.valueTargets()[1][29][0], one.valueTargets()[1][29][0], 0.0);
+        assertEquals(many.vectors()[2][3][0], gen.vectors()[2][3][0], 0.0);
+        assertThrows(IllegalArgumentException.class, () -> SineTask.Mode.named("two-to-one"));
+    }
 }

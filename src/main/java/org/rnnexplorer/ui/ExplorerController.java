@@ -1,0 +1,416 @@
+package org.rnnexplorer.ui;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.prefs.Preferences;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Slider;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import javafx.util.Duration;
+
+/** Wires the FXML view to the {@link ExplorerViewModel}: bindings, menus, keyboard, playback timer, dialogs. */
+public final class ExplorerController {
+    @FXML BorderPane root;
+    @FXML Menu modelMenu;
+    @FXML SeparatorMenuItem bundledEnd;
+    @FXML Menu recentMenu;
+    @FXML Menu whatIfMenu;
+    @FXML CheckMenuItem presenterItem;
+    @FXML CheckMenuItem reducedMotionItem;
+    @FXML ToggleGroup transitionGroup;
+    @FXML Label modelTitle;
+    @FXML Label modelSummary;
+    @FXML ComboBox<String> layerBox;
+    @FXML Label unitLabel;
+    @FXML TextArea inputArea;
+    @FXML Label unknownLabel;
+    @FXML Label timingLabel;
+    @FXML Label hoverLabel;
+    @FXML SequenceStrip strip;
+    @FXML SplitPane mainSplit;
+    @FXML CellDiagramView diagram;
+    @FXML TabPane sideTabs;
+    @FXML Tab whatIfTab;
+    @FXML Tab gradientTab;
+    @FXML BorderPane gradientPane;
+    @FXML Label gradientCaption;
+    @FXML EquationsPanel equations;
+    @FXML WhatIfPanel whatIf;
+    @FXML HeatmapsPanel heatmaps;
+    @FXML Button firstButton;
+    @FXML Button backButton;
+    @FXML Button playButton;
+    @FXML Button forwardButton;
+    @FXML Button lastButton;
+    @FXML Slider scrub;
+    @FXML Label stepLabel;
+    @FXML Slider speed;
+    @FXML Label speedLabel;
+
+    private ExplorerViewModel vm;
+    private Timeline player;
+    private boolean syncingScrub;
+    private boolean fullScreenAllowed = true;
+
+    @FXML
+    void initialize() {
+        vm = new ExplorerViewModel(Platform::runLater);
+        WhatIfMenus menus = new WhatIfMenus(vm);
+        vm.setErrorHandler(this::showError);
+
+        modelTitle.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> vm.entryProperty().get() == null ? "" : vm.entryProperty().get().title(), vm.entryProperty()));
+        modelSummary.textProperty().bind(vm.modelSummaryProperty());
+        unitLabel.textProperty().bind(vm.unitLabelProperty());
+        unknownLabel.textProperty().bind(vm.unknownSummaryProperty());
+        timingLabel.textProperty().bind(vm.timingProperty());
+        hoverLabel.textProperty().bind(vm.hoverTextProperty());
+        stepLabel.textProperty().bind(vm.stepLabelProperty());
+        inputArea.textProperty().bindBidirectional(vm.inputTextProperty());
+        inputArea.setPromptText("Type or paste text here; the trace follows as you type.");
+
+        strip.bind(vm);
+        diagram.bind(vm, menus);
+        equations.bind(vm);
+        whatIf.bind(vm, menus);
+        heatmaps.bind(vm, menus);
+
+        // model menu: bundled and built-in models, recent files
+        int at = 0;
+        for (ModelEntry e : ModelCatalog.all()) {
+            MenuItem it = new MenuItem(e.title());
+            it.setOnAction(a -> vm.open(e));
+            modelMenu.getItems().add(at++, it);
+        }
+        loadRecent();
+        vm.recentFiles().addListener((ListChangeListener<Path>) c -> {
+            fillRecent();
+            saveRecent();
+        });
+        fillRecent();
+
+        // layer selector
+        vm.modelProperty().addListener((o, a, m) -> {
+            layerBox.getItems().clear();
+            if (m != null) for (int l = 0; l < m.layerCount(); l++) layerBox.getItems().add("Layer " + (l + 1) + " of " + m.layerCount());
+            layerBox.getSelectionModel().select(vm.layerProperty().get());
+            layerBox.setDisable(m == null || m.layerCount() < 2);
+        });
+        layerBox.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
+            if (b.intValue() >= 0) vm.layerProperty().set(b.intValue());
+        });
+
+        // playback: scrub slider <-> step
+        scrub.setBlockIncrement(1);
+        scrub.setMajorTickUnit(1);
+        scrub.setSnapToTicks(true);
+        vm.resultProperty().addListener((o, a, r) -> syncScrub());
+        vm.stepProperty().addListener((o, a, b) -> syncScrub());
+        scrub.valueProperty().addListener((o, a, b) -> {
+            if (!syncingScrub) vm.jumpTo((int) Math.round(b.doubleValue()));
+        });
+        speed.valueProperty().bindBidirectional(vm.stepsPerSecondProperty());
+        speedLabel.textProperty().bind(vm.stepsPerSecondProperty().asString(java.util.Locale.ROOT, "%.1f /s"));
+        vm.playingProperty().addListener((o, a, playing) -> updatePlayer());
+        vm.stepsPerSecondProperty().addListener((o, a, b) -> updatePlayer());
+
+        // view options
+        reducedMotionItem.selectedProperty().bindBidirectional(vm.reducedMotionProperty());
+        transitionGroup.selectedToggleProperty().addListener((o, a, t) -> {
+            if (t != null) vm.transitionMillisProperty().set(Double.parseDouble(t.getUserData().toString()));
+        });
+        presenterItem.selectedProperty().bindBidirectional(vm.presenterProperty());
+        vm.presenterProperty().addListener((o, a, on) -> applyPresenter(on));
+
+        // a what-if switches to the what-if tab, so the changed trace is in view
+        vm.whatIfs().addListener((ListChangeListener<Object>) c -> {
+            // (from the equations; the gradient tab stays, it draws the what-if beside the original too)
+            if (!vm.whatIfs().isEmpty() && sideTabs.getSelectionModel().getSelectedItem() != gradientTab)
+                sideTabs.getSelectionModel().select(whatIfTab);
+        });
+
+        // the gradient tab: JFreeChart's viewer in the centre of a BorderPane (it has no useful preferred size)
+        gradientCaption.textProperty().bind(vm.gradientCaptionProperty());
+        vm.gradientWantedProperty().bind(gradientTab.selectedProperty());
+        vm.gradientChartProperty().addListener((o, a, chart) -> {
+            if (chart == null) gradientPane.setCenter(null);
+            else if (gradientPane.getCenter() instanceof org.jfree.chart.fx.ChartViewer v) v.setChart(chart);
+            else gradientPane.setCenter(new org.jfree.chart.fx.ChartViewer(chart));
+        });
+
+        tooltips();
+        root.sceneProperty().addListener((o, a, s) -> {
+            if (s != null) installKeys(s);
+        });
+        List<ModelEntry> all = ModelCatalog.all();
+        vm.open(all.get(0));
+    }
+
+    private void tooltips() {
+        firstButton.setTooltip(new Tooltip("First step (Home)"));
+        backButton.setTooltip(new Tooltip("Step back (←)"));
+        playButton.setTooltip(new Tooltip("Play / pause (Space)"));
+        forwardButton.setTooltip(new Tooltip("Step forward (→)"));
+        lastButton.setTooltip(new Tooltip("Last step (End)"));
+        scrub.setTooltip(new Tooltip("Drag to any step"));
+        speed.setTooltip(new Tooltip("Playback speed, steps per second"));
+        layerBox.setTooltip(new Tooltip("Which layer the diagram, equations and heatmaps show"));
+        inputArea.setTooltip(new Tooltip("The input; the trace updates as you type. Esc returns the keys to playback."));
+        unitLabel.setTooltip(new Tooltip("The selected unit: click a cell of any strip or heatmap to choose another"));
+    }
+
+    private void syncScrub() {
+        syncingScrub = true;
+        try {
+            int n = vm.steps();
+            scrub.setMax(Math.max(0, n - 1));
+            scrub.setValue(vm.stepProperty().get());
+            scrub.setDisable(n < 2);
+        } finally {
+            syncingScrub = false;
+        }
+    }
+
+    private void updatePlayer() {
+        if (player != null) player.stop();
+        boolean on = vm.playingProperty().get();
+        playButton.setText(on ? "❚❚ Pause" : "▶ Play");
+        if (!on) return;
+        player = new Timeline(new KeyFrame(Duration.millis(1000 / Math.max(0.1, vm.stepsPerSecondProperty().get())),
+                e -> vm.stepForward()));
+        player.setCycleCount(Animation.INDEFINITE);
+        player.play();
+    }
+
+    private void installKeys(Scene scene) {
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && scene.getFocusOwner() instanceof TextInputControl) {
+                strip.requestFocus();
+                e.consume();
+            }
+        });
+        scene.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            Node focus = scene.getFocusOwner();
+            if (focus instanceof TextInputControl) return;
+            switch (e.getCode()) {
+                case SPACE -> vm.togglePlay();
+                case RIGHT -> vm.stepForward();
+                case LEFT -> vm.stepBack();
+                case HOME -> vm.first();
+                case END -> vm.last();
+                case UP -> vm.selectUnit(vm.unitProperty().get() - 1);
+                case DOWN -> vm.selectUnit(vm.unitProperty().get() + 1);
+                case ESCAPE -> {
+                    if (vm.presenterProperty().get()) vm.presenterProperty().set(false);
+                }
+                default -> {
+                    return;
+                }
+            }
+            e.consume();
+        });
+        Platform.runLater(strip::requestFocus);
+    }
+
+    private void applyPresenter(boolean on) {
+        if (on) root.getStyleClass().add("presenter");
+        else root.getStyleClass().remove("presenter");
+        // the cell diagram is what the class looks at: give it most of the screen
+        mainSplit.setDividerPositions(on ? 0.9 : 0.64);
+        inputArea.setPrefRowCount(on ? 1 : 2);
+        Window w = root.getScene() == null ? null : root.getScene().getWindow();
+        if (fullScreenAllowed && w instanceof Stage s) {
+            s.setFullScreenExitHint("Presenter mode: F11 or Esc to leave");
+            s.setFullScreen(on);
+        }
+    }
+
+    /** Screenshots render presenter mode without taking over the screen. */
+    void setFullScreenAllowed(boolean allowed) {
+        fullScreenAllowed = allowed;
+    }
+
+    private void showError(String message) {
+        Alert a = new Alert(Alert.AlertType.ERROR, message);
+        a.setHeaderText("Could not open the file");
+        a.setTitle("RNN Explorer");
+        if (root.getScene() != null) a.initOwner(root.getScene().getWindow());
+        a.show();
+    }
+
+    // --- recent files ----------------------------------------------------------------------------------------
+
+    private Preferences prefs() {
+        return Boolean.getBoolean("rnnexplorer.noPrefs") ? null : Preferences.userNodeForPackage(ExplorerController.class);
+    }
+
+    private void loadRecent() {
+        Preferences p = prefs();
+        if (p == null) return;
+        for (String s : p.get("recent", "").split("\n"))
+            if (!s.isBlank() && new File(s).isFile()) vm.recentFiles().add(Path.of(s));
+    }
+
+    private void saveRecent() {
+        Preferences p = prefs();
+        if (p == null) return;
+        StringBuilder sb = new StringBuilder();
+        for (Path f : vm.recentFiles()) sb.append(f).append('\n');
+        p.put("recent", sb.toString());
+    }
+
+    private void fillRecent() {
+        recentMenu.getItems().clear();
+        for (Path f : vm.recentFiles()) {
+            MenuItem it = new MenuItem(f.getFileName() + "  —  " + f.getParent());
+            it.setOnAction(e -> vm.openFile(f));
+            recentMenu.getItems().add(it);
+        }
+        recentMenu.setDisable(recentMenu.getItems().isEmpty());
+    }
+
+    // --- menu and button actions -----------------------------------------------------------------------------
+
+    @FXML
+    void openFile() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Open a model file");
+        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Model files (*.json)", "*.json"),
+                new FileChooser.ExtensionFilter("All files", "*.*"));
+        File f = fc.showOpenDialog(root.getScene().getWindow());
+        if (f != null) vm.openFile(f.toPath());
+    }
+
+    @FXML
+    void openInput() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Open an input: text, or a CSV series (one row of numbers per step)");
+        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Text and CSV", "*.txt", "*.csv"),
+                new FileChooser.ExtensionFilter("All files", "*.*"));
+        File f = fc.showOpenDialog(root.getScene().getWindow());
+        if (f != null) vm.openInput(f.toPath());
+    }
+
+    @FXML
+    void quit() {
+        Platform.exit();
+    }
+
+    @FXML
+    void togglePlay() {
+        vm.togglePlay();
+    }
+
+    @FXML
+    void stepForward() {
+        vm.stepForward();
+    }
+
+    @FXML
+    void stepBack() {
+        vm.stepBack();
+    }
+
+    @FXML
+    void first() {
+        vm.first();
+    }
+
+    @FXML
+    void last() {
+        vm.last();
+    }
+
+    @FXML
+    void focusInput() {
+        inputArea.requestFocus();
+    }
+
+    @FXML
+    void fillWhatIfMenu() {
+        whatIfMenu.getItems().setAll(new WhatIfMenus(vm).items(vm.unitProperty().get()));
+    }
+
+    @FXML
+    void showKeys() {
+        Alert a = new Alert(Alert.AlertType.INFORMATION);
+        a.setTitle("Keyboard shortcuts");
+        a.setHeaderText("Keyboard shortcuts");
+        a.setContentText("""
+                Space        play / pause
+                ← →          step back / forward
+                Home End     first / last step
+                ↑ ↓          select the previous / next unit
+                Esc          leave the input editor (or presenter mode)
+                Ctrl+L       edit the input
+                Ctrl+O       open a model file
+                F11          presenter mode
+                Click a chip to jump to its step; click a strip or heatmap cell to select its unit;
+                right-click it to clamp a gate or ablate the unit.""");
+        a.initOwner(root.getScene().getWindow());
+        a.show();
+    }
+
+    @FXML
+    void showAbout() {
+        Alert a = new Alert(Alert.AlertType.INFORMATION);
+        a.setTitle("About RNN Explorer");
+        a.setHeaderText("RNN Explorer 0.1");
+        a.setContentText("Step through a live vanilla RNN, LSTM or GRU and watch its gates, states and equations.\n"
+                + "GPL-3.0-or-later.");
+        a.initOwner(root.getScene().getWindow());
+        a.show();
+    }
+
+    public ExplorerViewModel viewModel() {
+        return vm;
+    }
+
+    public BorderPane root() {
+        return root;
+    }
+
+    public Label stepLabel() {
+        return stepLabel;
+    }
+
+    public CellDiagramView diagram() {
+        return diagram;
+    }
+
+    public TabPane sideTabs() {
+        return sideTabs;
+    }
+
+    public SequenceStrip strip() {
+        return strip;
+    }
+}

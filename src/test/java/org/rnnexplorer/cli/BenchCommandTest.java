@@ -1,0 +1,47 @@
+package org.rnnexplorer.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+/** The output contract of {@code bench} (not its speed: the numbers are for the README, set beside PyTorch's). */
+class BenchCommandTest {
+
+    private static String[] run(String... args) {
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
+        return new String[] {Integer.toString(code), out.toString(), err.toString()};
+    }
+
+    @Test
+    void whatIfPrintsOneJsonLineNamingItsSizes() throws Exception {
+        String[] r = run("bench", "--protocol", "whatif", "--cell", "gru", "--input-size", "3", "--hidden", "4",
+                "--steps", "7", "--reps", "3", "--warmup", "0");
+        assertEquals("0", r[0], r[2]);
+        String[] lines = r[1].strip().split("\n");
+        assertEquals(1, lines.length, r[1]);
+        JsonNode j = new ObjectMapper().readTree(lines[0]);
+        assertEquals("whatif", j.get("protocol").asText());
+        assertEquals("gru", j.get("cell").asText());
+        assertEquals(3, j.get("D").asInt());
+        assertEquals(4, j.get("H").asInt());
+        assertEquals(7, j.get("T").asInt());
+        assertEquals(1, j.get("B").asInt());
+        assertTrue(j.get("median_ms").asDouble() > 0, lines[0]);
+    }
+
+    @Test
+    void whatIfTimesOneSequenceAndAnUnknownProtocolIsNamed() {
+        String[] batched = run("bench", "--protocol", "whatif", "--batch", "2");
+        assertEquals("2", batched[0]);
+        assertEquals("--batch: the whatif protocol times one sequence (B = 1)", batched[2].strip());
+        String[] unknown = run("bench", "--protocol", "fast");
+        assertEquals("2", unknown[0]);
+        assertEquals("--protocol: unknown protocol 'fast' (trace, train or whatif)", unknown[2].strip());
+    }
+}

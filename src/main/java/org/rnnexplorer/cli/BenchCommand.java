@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
  * per measurement with the median over the repetitions, after warm-up, on this one thread. {@code train}: see
  * {@link #train}. {@code whatif} (no peer): the gradient lab's redraw on each slider move, see {@link #whatIf}.
  */
-@Command(name = "bench", description = "Time the engine on the PyTorch peer's protocols; one JSON line per measurement.")
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Time the engine on the PyTorch peer's protocols; one JSON line per measurement.")
 public final class BenchCommand implements Callable<Integer> {
 
     @Spec

@@ -46,7 +46,7 @@ import picocli.CommandLine.Spec;
  * heatmaps of every layer, without a window, plus the trace as CSV or JSON. Everything is drawn in memory first; the
  * files are then written atomically, and if one fails the ones already written are removed again.
  */
-@Command(name = "export", description = "Write the gradient chart, gate plots and state heatmaps (PNG/SVG/PDF) and the"
+@Command(name = "export", mixinStandardHelpOptions = true, description = "Write the gradient chart, gate plots and state heatmaps (PNG/SVG/PDF) and the"
         + " trace (CSV/JSON) of a model over an input into a folder.")
 public final class ExportCommand implements Callable<Integer> {
     /** Longer inputs are refused: a heatmap of more steps cannot be read and takes long to draw. */

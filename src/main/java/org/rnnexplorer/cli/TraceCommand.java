@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
  * the model's own next-token cross-entropy when it reads text and has a head; otherwise the sum of the top layer's
  * h at the last step. The file says which.
  */
-@Command(name = "trace", description = "Write every gate, state and per-step gradient of a model over an input as JSON.")
+@Command(name = "trace", mixinStandardHelpOptions = true, description = "Write every gate, state and per-step gradient of a model over an input as JSON.")
 public final class TraceCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true, paramLabel = "M.json", description = "the model file")

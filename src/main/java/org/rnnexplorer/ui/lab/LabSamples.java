@@ -1,0 +1,61 @@
+package org.rnnexplorer.ui.lab;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.rnnexplorer.data.Tokenizer;
+import org.rnnexplorer.data.Vocabulary;
+import org.rnnexplorer.io.ModelFile;
+import org.rnnexplorer.model.InputBatch;
+import org.rnnexplorer.model.RnnModel;
+
+/** The bundled models and example texts the panes open on when started alone (class path {@code /bundled/...}). */
+public final class LabSamples {
+    private LabSamples() {
+    }
+
+    /** A text encoded for a model: the ids and the tokens they stand for (tokens not in the vocabulary left out). */
+    public record EncodedText(InputBatch input, List<String> tokens) {
+    }
+
+    /** A bundled model, e.g. {@code "brackets-lstm.json"}. */
+    public static RnnModel bundledModel(String file) {
+        try (InputStream in = open("/bundled/models/" + file)) {
+            return ModelFile.read(in, file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** A bundled example text, e.g. {@code "brackets.txt"}. */
+    public static String bundledText(String file) {
+        try (InputStream in = open("/bundled/examples/" + file)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The first {@code maxTokens} known tokens of {@code text} for a token model. */
+    public static EncodedText encode(RnnModel model, String text, int maxTokens) {
+        if (!model.takesTokens()) throw new IllegalArgumentException("the model takes vectors, not text");
+        Tokenizer tokenizer = Tokenizer.named(model.tokenizer() == null ? "char" : model.tokenizer());
+        Vocabulary vocabulary = Vocabulary.of(model.vocabulary());
+        List<String> kept = new ArrayList<>();
+        for (String s : tokenizer.split(text)) {
+            if (kept.size() == maxTokens) break;
+            if (vocabulary.contains(s)) kept.add(s);
+        }
+        if (kept.size() < 2) throw new IllegalArgumentException("the text has fewer than 2 tokens the model knows");
+        return new EncodedText(InputBatch.ofTokens(vocabulary.encode(kept)), kept);
+    }
+
+    private static InputStream open(String resource) throws IOException {
+        InputStream in = LabSamples.class.getResourceAsStream(resource);
+        if (in == null) throw new IOException("not on the class path");
+        return in;
+    }
+}

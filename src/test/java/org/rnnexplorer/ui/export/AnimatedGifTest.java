@@ -1,0 +1,121 @@
+package org.rnnexplorer.ui.export;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.Scene;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.metadata.IIOMetadataNode;
+import javax.imageio.stream.ImageInputStream;
+import org.jfree.chart.fx.ChartViewer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.rnnexplorer.chart.GateChart;
+import org.rnnexplorer.chart.StateQuantity;
+import org.rnnexplorer.io.BadFileException;
+import org.rnnexplorer.model.CellType;
+import org.rnnexplorer.model.ForwardPass;
+import org.rnnexplorer.model.RnnModel;
+import org.rnnexplorer.model.Trace;
+import org.rnnexplorer.ui.lab.LabSamples;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** A step-through as an animated GIF: one frame per step, the size of the view, looping, the delay asked for. */
+@ExtendWith(ApplicationExtension.class)
+class AnimatedGifTest {
+
+    @Start
+    void start(Stage stage) {
+        stage.show();
+    }
+
+    /** Frames, size, delay and loop as a GIF reader sees them. */
+    record Gif(int frames, int width, int height, int delayHundredths, boolean loops) {
+    }
+
+    static Gif read(Path file) throws Exception {
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            ImageReader r = ImageIO.getImageReadersByFormatName("gif").next();
+            r.setInput(in);
+            int n = r.getNumImages(true);
+            BufferedImage first = r.read(0);
+            IIOMetadataNode root = (IIOMetadataNode) r.getImageMetadata(0).getAsTree("javax_imageio_gif_image_1.0");
+            IIOMetadataNode gce = (IIOMetadataNode) root.getElementsByTagName("GraphicControlExtension").item(0);
+            boolean loops = false;
+            var apps = root.getElementsByTagName("ApplicationExtension");
+            for (int i = 0; i < apps.getLength(); i++) {
+                IIOMetadataNode a = (IIOMetadataNode) apps.item(i);
+                byte[] data = (byte[]) a.getUserObject();
+                loops |= "NETSCAPE".equals(a.getAttribute("applicationID")) && data[0] == 1 && data[1] == 0
+                        && data[2] == 0;
+            }
+            return new Gif(n, first.getWidth(), first.getHeight(), Integer.parseInt(gce.getAttribute("delayTime")),
+                    loops);
+        }
+    }
+
+    @Test
+    void theGateChartStepByStepFromANodeCallback(FxRobot robot, @TempDir Path dir) throws Exception {
+        RnnModel lstm = LabSamples.bundledModel("brackets-lstm.json");
+        LabSamples.EncodedText text = LabSamples.encode(lstm, LabSamples.bundledText("brackets.txt"), 24);
+        Trace trace = ForwardPass.run(lstm, text.input());
+        StateQuantity forget = StateQuantity.gate(CellType.LSTM, 1);
+        AtomicReference<List<BufferedImage>> frames = new AtomicReference<>();
+        robot.interact(() -> {
+            ChartViewer viewer = new ChartViewer();
+            StackPane view = new StackPane(viewer);
+            new Scene(view, 640, 400);
+            frames.set(AnimatedGif.framesOf(0, trace.steps() - 1, step -> {
+                viewer.setChart(GateChart.of(trace, 0, forget, new int[] {29, 8}, text.tokens(), step));
+                return view;
+            }, 1));
+        });
+        Path gif = dir.resolve("forget-gate.gif");
+        AnimatedGif.write(gif, frames.get(), 250);
+        assertEquals(new Gif(24, 640, 400, 25, true), read(gif));
+        BufferedImage first = frames.get().get(0);
+        BufferedImage last = frames.get().get(23);
+        boolean differ = false;
+        for (int y = 0; y < first.getHeight() && !differ; y += 2)
+            for (int x = 0; x < first.getWidth() && !differ; x += 2) differ = first.getRGB(x, y) != last.getRGB(x, y);
+        assertTrue(differ, "the cursor moves from frame to frame");
+        Files.createDirectories(Path.of("target/lab-shots"));
+        Files.copy(gif, Path.of("target/lab-shots/forget-gate-steps.gif"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
+    void framesOfAnotherSizeTakeTheFirstFramesSize(@TempDir Path dir) throws Exception {
+        List<BufferedImage> images = new ArrayList<>();
+        for (int i = 0; i < 5; i++) images.add(new BufferedImage(100 + 10 * i, 80 - 5 * i, BufferedImage.TYPE_INT_ARGB));
+        Path gif = dir.resolve("steps.gif");
+        AnimatedGif.write(gif, images, 1000);
+        assertEquals(new Gif(5, 100, 80, 100, true), read(gif));
+    }
+
+    @Test
+    void aGifThatCannotBeWrittenLeavesNothing(@TempDir Path dir) throws Exception {
+        List<BufferedImage> none = List.of();
+        assertThrows(IllegalArgumentException.class, () -> AnimatedGif.write(dir.resolve("empty.gif"), none, 100));
+        BadFileException e = assertThrows(BadFileException.class, () -> AnimatedGif.write(dir.resolve("no/steps.gif"),
+                List.of(new BufferedImage(10, 10, BufferedImage.TYPE_INT_RGB)), 100));
+        assertTrue(e.getMessage().endsWith("steps.gif: cannot write: the folder does not exist"), e.getMessage());
+        try (var files = Files.list(dir)) {
+            assertEquals(0, files.count());
+        }
+        assertNotNull(ImageIO.getImageWritersByFormatName("gif").next());
+    }
+}

@@ -56,6 +56,10 @@ public final class ExplorerController {
     @FXML Label hoverLabel;
     @FXML SequenceStrip strip;
     @FXML SplitPane mainSplit;
+    @FXML TabPane mainTabs;
+    @FXML Tab cellTab;
+    @FXML Tab labTab;
+    @FXML Tab trainingTab;
     @FXML CellDiagramView diagram;
     @FXML TabPane sideTabs;
     @FXML Tab whatIfTab;
@@ -167,6 +171,26 @@ public final class ExplorerController {
             else gradientPane.setCenter(new org.jfree.chart.fx.ChartViewer(chart));
         });
 
+        // the gradient lab and training panes, built when their tab is first opened
+        mainTabs.setFocusTraversable(false);
+        labTab.selectedProperty().addListener((o, a, on) -> {
+            if (on) showLab();
+        });
+        vm.resultProperty().addListener((o, a, r) -> {
+            if (labTab.isSelected()) showLab();
+        });
+        trainingTab.selectedProperty().addListener((o, a, on) -> {
+            if (on && trainingTab.getContent() == null) {
+                org.rnnexplorer.ui.training.TrainingPane pane = new org.rnnexplorer.ui.training.TrainingPane();
+                pane.viewModel().setOnUseModel(m -> {
+                    vm.open(new ModelEntry("trained in the app (" + m.cell().id().toUpperCase() + ")",
+                            "a model trained in this session", "trained in the app", null, m.cell().id(), () -> m));
+                    mainTabs.getSelectionModel().select(cellTab);
+                });
+                trainingTab.setContent(pane);
+            }
+        });
+
         tooltips();
         root.sceneProperty().addListener((o, a, s) -> {
             if (s != null) installKeys(s);
@@ -186,6 +210,18 @@ public final class ExplorerController {
         layerBox.setTooltip(new Tooltip("Which layer the diagram, equations and heatmaps show"));
         inputArea.setTooltip(new Tooltip("The input; the trace updates as you type. Esc returns the keys to playback."));
         unitLabel.setTooltip(new Tooltip("The selected unit: click a cell of any strip or heatmap to choose another"));
+    }
+
+    /** Shows the current model and input in the gradient lab (creating the pane the first time). */
+    private void showLab() {
+        TraceResult r = vm.result();
+        if (!(labTab.getContent() instanceof org.rnnexplorer.ui.gradient.GradientLabPane)) {
+            labTab.setContent(new org.rnnexplorer.ui.gradient.GradientLabPane(
+                    new org.rnnexplorer.ui.gradient.GradientLabViewModel()));
+        }
+        if (r == null || r.steps() == 0) return;
+        org.rnnexplorer.ui.gradient.GradientLabPane pane = (org.rnnexplorer.ui.gradient.GradientLabPane) labTab.getContent();
+        pane.viewModel().show(r.model(), r.input().batch(), r.model().takesTokens() ? r.input().tokens() : null);
     }
 
     private void syncScrub() {
@@ -232,9 +268,12 @@ public final class ExplorerController {
                 e.consume();
             }
         });
-        scene.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+        // a filter, not a handler: the tab panes would otherwise take the arrow keys for switching tabs
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             Node focus = scene.getFocusOwner();
-            if (focus instanceof TextInputControl) return;
+            if (focus instanceof TextInputControl || e.isConsumed()) return;
+            if (e.isShortcutDown() || e.isAltDown()) return;
+            if (!cellTab.isSelected()) return; // the other tabs keep their keys
             switch (e.getCode()) {
                 case SPACE -> vm.togglePlay();
                 case RIGHT -> vm.stepForward();

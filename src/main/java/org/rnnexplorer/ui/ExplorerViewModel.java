@@ -263,7 +263,13 @@ public final class ExplorerViewModel implements AutoCloseable {
 
     private void rememberIfFile(ModelEntry e) {
         if (e.source().startsWith("bundled") || e.source().equals("built in")) return;
-        Path p = Path.of(e.source());
+        Path p;
+        try {
+            p = Path.of(e.source());
+        } catch (java.nio.file.InvalidPathException notAPath) {
+            return;
+        }
+        if (!java.nio.file.Files.isRegularFile(p)) return; // a model trained in the app, not a file
         recentFiles.remove(p);
         recentFiles.add(0, p);
         if (recentFiles.size() > 8) recentFiles.remove(8, recentFiles.size());

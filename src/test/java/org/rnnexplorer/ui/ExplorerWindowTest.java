@@ -350,4 +350,20 @@ class ExplorerWindowTest {
             return null;
         }
     }
+
+    @Test
+    void theGradientLabAndTrainingTabsShowTheirPanesOnTheOpenModel(FxRobot robot) throws Exception {
+        openReferenceLstm(robot);
+        robot.clickOn("Gradient lab");
+        waitUntil(() -> window.controller().labTab.getContent() instanceof org.rnnexplorer.ui.gradient.GradientLabPane);
+        org.rnnexplorer.ui.gradient.GradientLabViewModel lab =
+                ((org.rnnexplorer.ui.gradient.GradientLabPane) window.controller().labTab.getContent()).viewModel();
+        assertTrue(lab.modelProperty().get() == vm.modelProperty().get(), "the lab shows the open model");
+        assertEquals(vm.result().input().tokens(), lab.tokensProperty().get(), "on the same input");
+        robot.clickOn("Training");
+        waitUntil(() -> window.controller().trainingTab.getContent() instanceof org.rnnexplorer.ui.training.TrainingPane);
+        robot.clickOn("Cell, step by step");
+        robot.type(KeyCode.RIGHT);
+        assertEquals("step 2 of 44: 'h'", text(robot, ".step-label"), "the keys step again on the cell tab");
+    }
 }

@@ -2,7 +2,9 @@ package org.rnnexplorer.ui;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.prefs.Preferences;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -14,6 +16,8 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -40,6 +44,8 @@ import javafx.util.Duration;
 public final class ExplorerController {
     @FXML BorderPane root;
     @FXML Menu modelMenu;
+    @FXML Menu fileMenu;
+    @FXML Menu exportMenu;
     @FXML SeparatorMenuItem bundledEnd;
     @FXML Menu recentMenu;
     @FXML Menu whatIfMenu;
@@ -84,6 +90,10 @@ public final class ExplorerController {
     private boolean syncingScrub;
     private boolean fullScreenAllowed = true;
     private Boolean compactLayout;
+    private final org.rnnexplorer.ui.gradient.GradientLabViewModel labVm = new org.rnnexplorer.ui.gradient.GradientLabViewModel();
+    private final org.rnnexplorer.ui.export.Exporter exporter = new org.rnnexplorer.ui.export.Exporter();
+    private org.rnnexplorer.ui.export.SaveLocation saveLocation = org.rnnexplorer.ui.export.SaveLocation.fileChooser();
+    private final StepThroughGif gif = new StepThroughGif();
 
     @FXML
     void initialize() {
@@ -112,7 +122,7 @@ public final class ExplorerController {
         int at = 0;
         for (ModelEntry e : ModelCatalog.all()) {
             MenuItem it = new MenuItem(e.title());
-            it.setOnAction(a -> vm.open(e));
+            it.setOnAction(a -> unlessUnsaved(() -> vm.open(e)));
             modelMenu.getItems().add(at++, it);
         }
         loadRecent();
@@ -182,14 +192,20 @@ public final class ExplorerController {
         trainingTab.selectedProperty().addListener((o, a, on) -> {
             if (on && trainingTab.getContent() == null) {
                 org.rnnexplorer.ui.training.TrainingPane pane = new org.rnnexplorer.ui.training.TrainingPane();
-                pane.viewModel().setOnUseModel(m -> {
-                    vm.open(new ModelEntry("trained in the app (" + m.cell().id().toUpperCase() + ")",
-                            "a model trained in this session", "trained in the app", null, m.cell().id(), () -> m));
+                pane.viewModel().setOnUseModel(m -> unlessUnsaved(() -> {
+                    vm.openTrained(m);
                     mainTabs.getSelectionModel().select(cellTab);
-                });
+                }));
                 trainingTab.setContent(pane);
             }
         });
+
+        // the gradient lab's sliders belong to the session
+        vm.setSliderValues(this::labSliders);
+        vm.setSliderRestorer(this::restoreLabSliders);
+        for (javafx.beans.Observable o : List.<javafx.beans.Observable>of(labVm.recurrentScaleProperty(),
+                labVm.keepBiasProperty(), labVm.stepsProperty(), labVm.compareProperty()))
+            o.addListener(x -> vm.markChanged());
 
         tooltips();
         root.sceneProperty().addListener((o, a, s) -> {
@@ -216,8 +232,7 @@ public final class ExplorerController {
     private void showLab() {
         TraceResult r = vm.result();
         if (!(labTab.getContent() instanceof org.rnnexplorer.ui.gradient.GradientLabPane)) {
-            labTab.setContent(new org.rnnexplorer.ui.gradient.GradientLabPane(
-                    new org.rnnexplorer.ui.gradient.GradientLabViewModel()));
+            labTab.setContent(new org.rnnexplorer.ui.gradient.GradientLabPane(labVm));
         }
         if (r == null || r.steps() == 0) return;
         org.rnnexplorer.ui.gradient.GradientLabPane pane = (org.rnnexplorer.ui.gradient.GradientLabPane) labTab.getContent();
@@ -315,7 +330,8 @@ public final class ExplorerController {
 
     private void showError(String message) {
         Alert a = new Alert(Alert.AlertType.ERROR, message);
-        a.setHeaderText("Could not open the file");
+        a.setHeaderText(message.contains("cannot save") || message.contains("cannot write") ? "Could not save the file"
+                : "Could not open the file");
         a.setTitle("RNN Explorer");
         if (root.getScene() != null) a.initOwner(root.getScene().getWindow());
         a.show();
@@ -346,7 +362,7 @@ public final class ExplorerController {
         recentMenu.getItems().clear();
         for (Path f : vm.recentFiles()) {
             MenuItem it = new MenuItem(f.getFileName() + "  —  " + f.getParent());
-            it.setOnAction(e -> vm.openFile(f));
+            it.setOnAction(e -> unlessUnsaved(() -> vm.openFile(f)));
             recentMenu.getItems().add(it);
         }
         recentMenu.setDisable(recentMenu.getItems().isEmpty());
@@ -360,8 +376,10 @@ public final class ExplorerController {
         fc.setTitle("Open a model file");
         fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Model files (*.json)", "*.json"),
                 new FileChooser.ExtensionFilter("All files", "*.*"));
-        File f = fc.showOpenDialog(root.getScene().getWindow());
-        if (f != null) vm.openFile(f.toPath());
+        unlessUnsaved(() -> {
+            File f = fc.showOpenDialog(root.getScene().getWindow());
+            if (f != null) vm.openFile(f.toPath());
+        });
     }
 
     @FXML
@@ -376,7 +394,7 @@ public final class ExplorerController {
 
     @FXML
     void quit() {
-        Platform.exit();
+        unlessUnsaved(Platform::exit);
     }
 
     @FXML
@@ -444,6 +462,172 @@ public final class ExplorerController {
         a.initOwner(root.getScene().getWindow());
         a.show();
     }
+
+    // --- sessions ---------------------------------------------------------------------------------------------
+
+    /** Where sessions, models and exports are saved (the app: a file chooser; tests: a folder). */
+    public void setSaveLocation(org.rnnexplorer.ui.export.SaveLocation location) {
+        saveLocation = location;
+        exporter.setSaveLocation(location);
+    }
+
+    public org.rnnexplorer.ui.export.Exporter exporter() {
+        return exporter;
+    }
+
+    public StepThroughGif stepThroughGif() {
+        return gif;
+    }
+
+    private Map<String, Double> labSliders() {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put(LAB_SCALE, labVm.recurrentScaleProperty().get());
+        if (!Double.isNaN(labVm.keepBiasProperty().get())) m.put(LAB_BIAS, labVm.keepBiasProperty().get());
+        m.put(LAB_STEPS, (double) labVm.stepsProperty().get());
+        m.put(LAB_COMPARE, labVm.compareProperty().get() ? 1.0 : 0.0);
+        return m;
+    }
+
+    private void restoreLabSliders(Map<String, Double> sliders) {
+        labVm.recurrentScaleProperty().set(sliders.getOrDefault(LAB_SCALE, 1.0));
+        labVm.keepBiasProperty().set(sliders.getOrDefault(LAB_BIAS, Double.NaN));
+        labVm.stepsProperty().set((int) Math.round(sliders.getOrDefault(LAB_STEPS, 0.0)));
+        labVm.compareProperty().set(sliders.getOrDefault(LAB_COMPARE, 0.0) != 0);
+    }
+
+    /** Slider names of the gradient lab in a session file. */
+    static final String LAB_SCALE = "gradientLab.recurrentScale";
+    static final String LAB_BIAS = "gradientLab.keepBias";
+    static final String LAB_STEPS = "gradientLab.steps";
+    static final String LAB_COMPARE = "gradientLab.compare";
+
+    /** The gradient lab's state (its sliders are saved in sessions). */
+    public org.rnnexplorer.ui.gradient.GradientLabViewModel labViewModel() {
+        return labVm;
+    }
+
+    /** Closing the window with unsaved trained weights asks first (Save / Discard / Cancel). */
+    void guardClose(Stage stage) {
+        stage.setOnCloseRequest(e -> {
+            if (!vm.trainedUnsavedProperty().get()) return;
+            e.consume();
+            unlessUnsaved(stage::hide);
+        });
+    }
+
+    /**
+     * Runs {@code action} now, or, when a model trained in the app is not saved, after asking: Save (a session,
+     * then the action once it is written), Discard (the action) or Cancel (nothing).
+     */
+    void unlessUnsaved(Runnable action) {
+        if (!vm.trainedUnsavedProperty().get()) {
+            action.run();
+            return;
+        }
+        ButtonType save = new ButtonType("Save…", ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType("Discard", ButtonBar.ButtonData.NO);
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION,
+                "The weights of the model trained in the app are in no file yet. Save them in a session first?",
+                save, discard, ButtonType.CANCEL);
+        a.setTitle("RNN Explorer");
+        a.setHeaderText("Save the trained model?");
+        if (root.getScene() != null) a.initOwner(root.getScene().getWindow());
+        a.setOnHidden(e -> {
+            ButtonType r = a.getResult();
+            if (r == discard) action.run();
+            else if (r == save) chooseSessionFile(file -> vm.saveSession(file, action));
+        });
+        a.show();
+    }
+
+    private Window owner() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+
+    private void chooseSessionFile(java.util.function.Consumer<Path> then) {
+        Path current = vm.sessionFileProperty().get();
+        Path f = saveLocation.choose(owner(), "Save session",
+                current != null ? current.getFileName().toString() : "explorer.session.json", "json");
+        if (f != null) then.accept(f);
+    }
+
+    @FXML
+    void openSession() {
+        unlessUnsaved(() -> {
+            FileChooser fc = new FileChooser();
+            fc.setTitle("Open a session");
+            fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Sessions (*.session.json)", "*.session.json"),
+                    new FileChooser.ExtensionFilter("All files", "*.*"));
+            File f = fc.showOpenDialog(owner());
+            if (f != null) vm.openSession(f.toPath());
+        });
+    }
+
+    /** Opens a session file (asking first about unsaved trained weights). */
+    public void openSession(Path file) {
+        unlessUnsaved(() -> vm.openSession(file));
+    }
+
+    @FXML
+    void saveSession() {
+        Path f = vm.sessionFileProperty().get();
+        if (f == null) saveSessionAs();
+        else vm.saveSession(f, () -> { });
+    }
+
+    @FXML
+    void saveSessionAs() {
+        chooseSessionFile(f -> vm.saveSession(f, () -> { }));
+    }
+
+    @FXML
+    void saveModelAs() {
+        if (vm.modelProperty().get() == null) return;
+        Path f = saveLocation.choose(owner(), "Save the model as a model file", "model.json", "json");
+        if (f != null) vm.saveModel(f, () -> { });
+    }
+
+    // --- export -----------------------------------------------------------------------------------------------
+
+    @FXML
+    void fillExportMenu() {
+        exportMenu.getItems().setAll(exportItems());
+    }
+
+    /** The Export menu as it is now: the window, the cell diagram, the gradient chart, the trace, the GIF. */
+    List<MenuItem> exportItems() {
+        List<MenuItem> items = new java.util.ArrayList<>();
+        items.addAll(exporter.nodeItems("Window", "window", () -> root, this::owner));
+        items.addAll(exporter.nodeItems("Cell diagram", "cell-diagram", () -> diagram, this::owner));
+        items.add(new SeparatorMenuItem());
+        Menu chart = exporter.chartMenu("Gradient chart", "gradient", vm.gradientChartProperty()::get, this::owner);
+        if (vm.gradientChartProperty().get() == null) {
+            chart.setText("Gradient chart (open the Gradient tab first)");
+            chart.setDisable(true);
+        }
+        items.add(chart);
+        items.add(new SeparatorMenuItem());
+        items.addAll(exporter.traceItems(() -> {
+            TraceResult r = vm.result();
+            if (r == null || r.original() == null) return null;
+            return new org.rnnexplorer.ui.export.Exporter.TraceSnapshot(r.original(),
+                    r.model().takesTokens() ? r.input().tokens() : null, null, null);
+        }, this::owner));
+        items.add(new SeparatorMenuItem());
+        MenuItem g = new MenuItem("Step-through as animated GIF… (cell diagram and strip)");
+        g.setId("export-step-gif");
+        g.setDisable(vm.steps() == 0);
+        g.setOnAction(e -> exportGif());
+        items.add(g);
+        return items;
+    }
+
+    void exportGif() {
+        if (vm.steps() == 0) return;
+        Path f = saveLocation.choose(owner(), "Save step-through as GIF", "step-through.gif", "gif");
+        if (f != null) gif.export(vm, diagram, strip, f, owner(), this::showError);
+    }
+
 
     public ExplorerViewModel viewModel() {
         return vm;

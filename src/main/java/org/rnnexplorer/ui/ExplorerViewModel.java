@@ -79,6 +79,13 @@ public final class ExplorerViewModel implements AutoCloseable {
     private final LatestWinsExecutor inputReader;
     private TraceResult charted;
 
+    private final ReadOnlyObjectWrapper<Path> sessionFile = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper trainedUnsaved = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper changed = new ReadOnlyBooleanWrapper(false);
+    private final LatestWinsExecutor fileWriter;
+    private java.util.function.Supplier<java.util.Map<String, Double>> sliderValues = java.util.Map::of;
+    private Consumer<java.util.Map<String, Double>> sliderRestorer = m -> { };
+
     private Consumer<String> errorHandler = msg -> { };
     private ModelEntry pendingEntry;
     private boolean suppressRequests;
@@ -89,6 +96,11 @@ public final class ExplorerViewModel implements AutoCloseable {
         worker = new LatestWinsExecutor("trace-worker", applier);
         gradientWorker = new LatestWinsExecutor("gradient-worker", applier);
         inputReader = new LatestWinsExecutor("input-reader", applier);
+        fileWriter = new LatestWinsExecutor("session-writer", applier);
+        for (javafx.beans.Observable o : List.<javafx.beans.Observable>of(inputText, step, layer, unit, whatIfs, entry))
+            o.addListener(x -> markChanged());
+        for (javafx.beans.Observable o : List.<javafx.beans.Observable>of(sessionFile, trainedUnsaved, changed, entry))
+            o.addListener(x -> refreshTitle());
         gradientWanted.addListener((o, a, b) -> requestGradient());
         result.addListener((o, a, b) -> requestGradient());
         inputText.addListener((o, a, b) -> request());
@@ -197,6 +209,196 @@ public final class ExplorerViewModel implements AutoCloseable {
         errorHandler = handler;
     }
 
+    // --- sessions --------------------------------------------------------------------------------------------
+
+    /** The source of a model the training pane handed over ({@link #openTrained}). */
+    public static final String TRAINED_SOURCE = "trained in the app";
+    /** Names of the window's own sliders in a session file (the gradient lab adds its own). */
+    public static final String SPEED_SLIDER = "playback.stepsPerSecond";
+
+    /** Opens a model trained in the app: its weights count as unsaved until saved in a session or a model file. */
+    public void openTrained(RnnModel m) {
+        open(new ModelEntry("trained in the app (" + m.cell().id().toUpperCase() + ")", "a model trained in this session",
+                TRAINED_SOURCE, null, m.cell().id(), () -> m));
+    }
+
+    /** Where the window's other sliders (the gradient lab's) come from when a session is saved. */
+    public void setSliderValues(java.util.function.Supplier<java.util.Map<String, Double>> values) {
+        sliderValues = values;
+    }
+
+    /** Who puts the other sliders back when a session is opened (it gets every slider of the file). */
+    public void setSliderRestorer(Consumer<java.util.Map<String, Double>> restorer) {
+        sliderRestorer = restorer;
+    }
+
+    /** Something of the session changed since it was opened or saved (a slider elsewhere, say). */
+    public void markChanged() {
+        if (!applying && !suppressRequests) changed.set(true);
+    }
+
+    /**
+     * What is on screen as a {@link Session}: the model, the input (the text as typed; if the vocabulary refuses a
+     * typed character, the tokens that were fed), the selected layer, unit and step, the sliders and the what-ifs.
+     */
+    public org.rnnexplorer.io.Session currentSession() {
+        TraceResult r = result.get();
+        if (r == null) throw new IllegalStateException("nothing is open");
+        RnnModel m = r.model();
+        org.rnnexplorer.io.Session s;
+        int t = Math.max(0, Math.min(step.get(), r.steps() - 1));
+        java.util.Map<String, Double> sliders = new java.util.LinkedHashMap<>();
+        sliders.put(SPEED_SLIDER, stepsPerSecond.get());
+        sliders.putAll(sliderValues.get());
+        if (m.takesTokens()) {
+            try {
+                s = org.rnnexplorer.io.Session.ofText(m, inputText.get());
+            } catch (IllegalArgumentException unreadable) {
+                org.rnnexplorer.data.Tokenizer tk = org.rnnexplorer.data.Tokenizer.named(
+                        m.tokenizer() == null ? "char" : m.tokenizer());
+                s = org.rnnexplorer.io.Session.ofText(m, tk.join(r.input().tokens()));
+            }
+        } else {
+            s = org.rnnexplorer.io.Session.ofSeries(m, r.input().vectors());
+        }
+        String bundled = bundledPath(entry.get());
+        if (bundled != null) s = s.withBundledModel(bundled);
+        return s.withSelection(layer.get(), unit.get(), t).withSliders(sliders).withClamps(List.copyOf(whatIfs));
+    }
+
+    /** "bundled: lstm-brackets.json" → "models/lstm-brackets.json"; null for a model not shipped with the app. */
+    static String bundledPath(ModelEntry e) {
+        if (e == null || !e.source().startsWith("bundled: ")) return null;
+        return "models/" + e.source().substring("bundled: ".length());
+    }
+
+    /**
+     * Saves the session to {@code file} (written off this thread, atomically); on success it becomes the window's
+     * session file, the trained weights count as saved and {@code then} runs. A failure goes to the error handler.
+     */
+    public void saveSession(Path file, Runnable then) {
+        org.rnnexplorer.io.Session s;
+        try {
+            s = currentSession();
+        } catch (RuntimeException e) {
+            errorHandler.accept(file.getFileName() + ": cannot save the session: " + oneLine(e));
+            return;
+        }
+        fileWriter.submit(() -> {
+            org.rnnexplorer.io.SessionFile.write(s, file);
+            return file;
+        }, f -> {
+            sessionFile.set(f);
+            trainedUnsaved.set(false);
+            changed.set(false);
+            then.run();
+        }, e -> errorHandler.accept(named(file, e)));
+    }
+
+    /** Saves the open model (with any weights trained in the app) as a model file, off this thread. */
+    public void saveModel(Path file, Runnable then) {
+        RnnModel m = model.get();
+        if (m == null) return;
+        fileWriter.submit(() -> {
+            org.rnnexplorer.io.ModelFile.write(m, file);
+            return file;
+        }, f -> {
+            trainedUnsaved.set(false);
+            then.run();
+        }, e -> errorHandler.accept(named(file, e)));
+    }
+
+    private static String named(Path file, RuntimeException e) {
+        String m = oneLine(e);
+        String name = file.getFileName().toString();
+        return m.startsWith(name) || m.startsWith(file.toString()) ? m : name + ": " + m;
+    }
+
+    /** A read session and its trace, made off the JavaFX thread. */
+    private record OpenedSession(org.rnnexplorer.io.Session session, String text, TraceResult result) {
+    }
+
+    /**
+     * Reads a session file off this thread and, when the whole file is good, shows exactly what it holds; a bad file
+     * goes to the error handler as one line naming it, and nothing on screen changes.
+     */
+    public void openSession(Path file) {
+        busy.set(true);
+        worker.submit(() -> {
+            org.rnnexplorer.io.Session s = org.rnnexplorer.io.SessionFile.read(file);
+            String text = s.text() != null ? s.text() : seriesText(s.series());
+            return new OpenedSession(s, text, compute(null, s.model(), text, s.clamps()));
+        }, o -> applySession(file, o), e -> {
+            busy.set(false);
+            errorHandler.accept(oneLine(e));
+        });
+    }
+
+    /** One line of numbers per row, as the input editor reads a series. */
+    static String seriesText(double[][] series) {
+        StringBuilder sb = new StringBuilder();
+        for (double[] row : series) {
+            for (int j = 0; j < row.length; j++) sb.append(j > 0 ? ", " : "").append(row[j]);
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    private void applySession(Path file, OpenedSession o) {
+        busy.set(false);
+        org.rnnexplorer.io.Session s = o.session();
+        TraceResult r = o.result();
+        ModelEntry e = sessionEntry(file, s);
+        applying = true;
+        try {
+            result.set(r);
+            pendingEntry = null;
+            playing.set(false);
+            suppressRequests = true;
+            try {
+                entry.set(e);
+                whatIfs.setAll(s.clamps());
+                inputText.set(o.text());
+            } finally {
+                suppressRequests = false;
+            }
+            layer.set(s.layer());
+            unit.set(s.unit());
+            step.set(Math.min(s.step(), Math.max(0, r.steps() - 1)));
+            model.set(r.model());
+            Double speed = s.sliders().get(SPEED_SLIDER);
+            if (speed != null) stepsPerSecond.set(speed);
+            sliderRestorer.accept(s.sliders());
+            sessionFile.set(file);
+            trainedUnsaved.set(false);
+            changed.set(false);
+        } finally {
+            applying = false;
+        }
+        summarised = null;
+        refreshSummaries();
+        refreshDerived();
+    }
+
+    /** The Model-menu entry of a session's model: the bundled one it names, else "model of NAME.json". */
+    private static ModelEntry sessionEntry(Path file, org.rnnexplorer.io.Session s) {
+        RnnModel m = s.model();
+        for (ModelEntry b : ModelCatalog.bundled())
+            if (s.bundledModel() != null && s.bundledModel().equals(bundledPath(b)))
+                return new ModelEntry(b.title(), b.description(), b.source(), null, m.cell().id(), () -> m);
+        String title = "model of " + file.getFileName(), description = "the model saved in " + file;
+        String source = file.toString();
+        return new ModelEntry(title, description, source, null, m.cell().id(), () -> m);
+    }
+
+    private void refreshTitle() {
+        ModelEntry e = entry.get();
+        Path f = sessionFile.get();
+        boolean dirty = trainedUnsaved.get() || (f != null && changed.get());
+        title.set((f == null ? "" : f.getFileName() + (dirty ? " •" : "") + " — ")
+                + (f == null && dirty ? "• " : "") + "RNN Explorer — " + (e == null ? "" : e.title()));
+    }
+
     // --- tracing ---------------------------------------------------------------------------------------------
 
     private void request() {
@@ -251,6 +453,9 @@ public final class ExplorerViewModel implements AutoCloseable {
                 step.set(0);
                 model.set(r.model());
                 rememberIfFile(loaded);
+                sessionFile.set(null);
+                trainedUnsaved.set(TRAINED_SOURCE.equals(loaded.source()));
+                changed.set(false);
             } else if (step.get() > n - 1) {
                 step.set(Math.max(0, n - 1));
             }
@@ -315,7 +520,7 @@ public final class ExplorerViewModel implements AutoCloseable {
         TraceResult r = result.get();
         RnnModel m = r.model();
         ModelEntry e = entry.get();
-        title.set("RNN Explorer — " + (e == null ? "" : e.title()));
+        refreshTitle();
         modelSummary.set(summary(m));
         boolean numeric = !m.takesTokens();
         unknownSummary.set(r.input().unknownSummary("word".equals(m.tokenizer()), numeric));
@@ -470,6 +675,7 @@ public final class ExplorerViewModel implements AutoCloseable {
         worker.close();
         gradientWorker.close();
         inputReader.close();
+        fileWriter.close();
     }
 
     // --- properties ------------------------------------------------------------------------------------------
@@ -503,6 +709,12 @@ public final class ExplorerViewModel implements AutoCloseable {
     public ObservableList<EquationLine> equations() { return equations; }
     public ObservableList<Path> recentFiles() { return recentFiles; }
     public BooleanProperty gradientWantedProperty() { return gradientWanted; }
+    /** The session file on screen (opened or last saved), or null. */
+    public ReadOnlyObjectProperty<Path> sessionFileProperty() { return sessionFile.getReadOnlyProperty(); }
+    /** A model from the training pane whose weights are in no file yet: closing or opening another asks first. */
+    public ReadOnlyBooleanProperty trainedUnsavedProperty() { return trainedUnsaved.getReadOnlyProperty(); }
+    /** Something changed since the session file was opened or saved. */
+    public ReadOnlyBooleanProperty changedProperty() { return changed.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<JFreeChart> gradientChartProperty() { return gradientChart.getReadOnlyProperty(); }
     public ReadOnlyStringProperty gradientCaptionProperty() { return gradientCaption.getReadOnlyProperty(); }
 

@@ -39,6 +39,7 @@ public final class ExplorerWindow {
         stage.setScene(w.scene);
         stage.titleProperty().bind(w.controller.viewModel().titleProperty());
         stage.setOnHidden(e -> w.controller.viewModel().close());
+        w.controller.guardClose(stage);
         stage.show();
         return w;
     }

@@ -17,13 +17,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.rnnexplorer.ui.training.TaskChoice;
+import org.rnnexplorer.ui.training.TrainingPane;
+import org.rnnexplorer.ui.training.TrainingViewModel;
 
 /**
- * A 5,000-character input keeps the window responsive. A pinger posts a task to the JavaFX thread every 10 ms and
- * measures how long it waits. While the 5,000-step input is traced (and traced again with a what-if) off the JavaFX
- * thread, 95% of the pings are answered within 100 ms and none waits 300 ms (the build machine is shared, so the
- * odd ping waits for a core, not for the JavaFX thread); the figures of the whole session (stepping through the
- * 5,000 steps included) are printed for the README.
+ * The JavaFX thread stays responsive while a 5,000-token input is traced and a model trains, both at once. A pinger
+ * posts a task to the JavaFX thread every 10 ms and measures how long it waits for it to run. The 5,000 characters
+ * are put in the editor first (JavaFX's TextArea takes 100+ ms of the JavaFX thread to take that much text, which is
+ * not our work); then the training pane's quick recall preset starts training (with room for enough steps to outlast
+ * the measurement), and, while it trains, the 5,000-step input is traced again and again (a what-if on, off, on:
+ * each trace runs the 5,000 steps twice, once with the what-if) and stepped through. Every ping must be answered
+ * within 100 ms. The figures are printed for the README.
  */
 @ExtendWith(ApplicationExtension.class)
 class ResponsivenessTest {
@@ -47,7 +52,8 @@ class ResponsivenessTest {
     }
 
     @Test
-    void theFxThreadAnswersWithin100msWhileA5000StepInputIsTraced(FxRobot robot) throws Exception {
+    void theFxThreadAnswersEveryPingWithin100msWhileA5000StepTraceAndATrainingRunAreUnderWay(FxRobot robot)
+            throws Exception {
         ExplorerWindowTest.waitUntil(() -> vm.result() != null && !vm.busyProperty().get());
         // the reference LSTM (24 units, 37 characters): every character of the text below is in its vocabulary
         robot.interact(() -> vm.openFile(ExplorerWindowTest.REFERENCE_LSTM));
@@ -56,6 +62,17 @@ class ResponsivenessTest {
         StringBuilder sb = new StringBuilder();
         while (sb.length() < STEPS + 10) sb.append("The forget gate (and the input gate) decide what the cell keeps. ");
         String text = sb.substring(0, STEPS);
+        long e0 = System.nanoTime();
+        robot.interact(() -> vm.inputTextProperty().set(text));
+        double editorMs = (System.nanoTime() - e0) / 1e6;
+        ExplorerWindowTest.waitUntil(() -> vm.steps() == STEPS && !vm.busyProperty().get());
+        Thread.sleep(300); // the editor's first layout of the long text is done before the measurement
+
+        // the training pane's quick recall preset, with steps enough to train through the whole measurement
+        robot.interact(() -> window.controller().mainTabs.getSelectionModel().select(window.controller().trainingTab));
+        ExplorerWindowTest.waitUntil(() -> window.controller().trainingTab.getContent() instanceof TrainingPane);
+        TrainingViewModel training = ((TrainingPane) window.controller().trainingTab.getContent()).viewModel();
+        assertEquals(TaskChoice.all().get(0).label(), training.taskProperty().get().label());
 
         List<Ping> pings = Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean stop = new AtomicBoolean();
@@ -73,40 +90,44 @@ class ResponsivenessTest {
                 }
             }
         }, "pinger");
-        pinger.start();
-        Thread.sleep(100);
 
+        robot.interact(() -> {
+            training.stepsProperty().set(1_000_000);
+            training.train();
+        });
+        ExplorerWindowTest.waitUntil(() -> training.lossSeries().getItemCount() >= 2);
+        robot.interact(() -> window.controller().mainTabs.getSelectionModel().select(window.controller().cellTab));
+        long start = System.nanoTime();
+        pinger.start();
+
+        // while it trains: the 5,000-step input traced six times (with, without, with a what-if ...) and stepped
         List<long[]> tracing = new ArrayList<>();
-        double onScreenMs = 0, traceMs = 0, editorMs = 0;
-        // five different 5,000-character inputs in a row, for enough pings to count
-        for (int k = 4; k >= 0; k--) {
-            String input = k == 0 ? text : sb.substring(k, k + STEPS);
-            long s1 = System.nanoTime();
-            robot.interact(() -> vm.inputTextProperty().set(input));
-            // from here the editor holds the 5,000 characters and the trace runs on its worker thread
-            long s1b = System.nanoTime();
-            ExplorerWindowTest.waitUntil(() -> vm.result().input().tokens().size() == STEPS
-                    && vm.inputTextProperty().get().equals(input) && !vm.busyProperty().get());
-            tracing.add(new long[] {s1b, System.nanoTime()});
-            editorMs = Math.max(editorMs, (s1b - s1) / 1e6);
-            onScreenMs = Math.max(onScreenMs, (System.nanoTime() - s1) / 1e6);
+        double traceMs = 0;
+        robot.interact(() -> vm.selectUnit(3));
+        for (int k = 0; k < 6; k++) {
+            boolean on = k % 2 == 0;
+            double value = k % 4 == 0 ? 0.0 : 1.0;
+            long s = System.nanoTime();
+            robot.interact(() -> {
+                if (on) vm.clampGate(1, value);
+                else vm.clearWhatIfs();
+            });
+            ExplorerWindowTest.waitUntil(() -> vm.result().hasWhatIf() == on && !vm.busyProperty().get());
+            tracing.add(new long[] {s, System.nanoTime()});
             traceMs = Math.max(traceMs, vm.result().millis());
         }
-
-        long s2 = System.nanoTime();
-        robot.interact(() -> {
-            vm.selectUnit(3);
-            vm.clampGate(1, 0.0);
-        });
-        ExplorerWindowTest.waitUntil(() -> vm.result().hasWhatIf() && !vm.busyProperty().get());
-        tracing.add(new long[] {s2, System.nanoTime()});
-
         for (int i = 0; i < 20; i++) robot.interact(vm::stepForward);
         robot.interact(vm::last);
         Thread.sleep(200);
+        boolean stillTraining = training.runningProperty().get();
+        int trainedPoints = training.lossSeries().getItemCount();
         stop.set(true);
         pinger.join();
+        long end = System.nanoTime();
+        robot.interact(training::cancel);
+        ExplorerWindowTest.waitUntil(() -> !training.runningProperty().get());
 
+        assertTrue(stillTraining, "the model trained through the whole measurement");
         assertEquals(STEPS, vm.result().steps());
         assertEquals("step 5000 of 5000: '" + TokenLabels.visible(text.substring(STEPS - 1)) + "'",
                 window.controller().stepLabel().getText());
@@ -119,22 +140,16 @@ class ResponsivenessTest {
         }
         Collections.sort(all);
         Collections.sort(during);
-        double maxDuring = during.get(during.size() - 1) / 1e6;
+        double max = all.get(all.size() - 1) / 1e6;
         System.out.printf(java.util.Locale.ROOT,
-                "responsiveness: while tracing 5,000 steps (6 times): %d pings, median %.1f ms, 95th percentile %.1f ms, "
-                        + "max %.1f ms; "
-                        + "whole session incl. stepping: %d pings, median %.1f ms, 95th percentile %.1f ms, max %.1f ms; "
-                        + "slowest of the five traces: computed off the FX thread in %.1f ms, on screen %.0f ms after "
-                        + "the text was set (putting the text in the editor: %.0f ms)%n",
-                during.size(), during.get(during.size() / 2) / 1e6,
-                during.get((int) Math.floor(during.size() * 0.95)) / 1e6, maxDuring, all.size(),
-                all.get(all.size() / 2) / 1e6, all.get((int) (all.size() * 0.95)) / 1e6, all.get(all.size() - 1) / 1e6,
-                traceMs, onScreenMs, editorMs);
-        assertTrue(during.size() >= 3, "pings were answered while the trace ran: " + during.size());
-        // On the shared build machine other processes take the cores now and then, so a single ping can wait longer
-        // than the JavaFX thread was busy: 95% of them must come back within 100 ms, and none may wait 300 ms.
-        double p95 = during.get((int) Math.floor(during.size() * 0.95)) / 1e6;
-        assertTrue(p95 < 100, "95% of the pings while tracing came back within " + p95 + " ms");
-        assertTrue(maxDuring < 300, "the JavaFX thread was blocked for " + maxDuring + " ms while tracing");
+                "responsiveness: %.1f s of training (%d loss points) with six 5,000-step traces and stepping: "
+                        + "%d pings, median %.1f ms, 95th percentile %.1f ms, max %.1f ms; while tracing: %d pings, "
+                        + "max %.1f ms; slowest trace %.1f ms off the FX thread; putting the text in the editor "
+                        + "(before the measurement): %.0f ms%n",
+                (end - start) / 1e9, trainedPoints, all.size(), all.get(all.size() / 2) / 1e6,
+                all.get((int) (all.size() * 0.95)) / 1e6, max, during.size(),
+                during.isEmpty() ? 0 : during.get(during.size() - 1) / 1e6, traceMs, editorMs);
+        assertTrue(during.size() >= 3, "pings were answered while the traces ran: " + during.size());
+        assertTrue(max < 100, "every ping was answered within 100 ms; the longest wait was " + max + " ms");
     }
 }

@@ -219,4 +219,56 @@ class ExplorerViewModelTest {
         assertEquals(1, errors.size());
         assertTrue(errors.get(0).startsWith(dir.resolve("missing.csv") + ": cannot read"), errors.get(0));
     }
+
+    @Test
+    void aNumericSessionRoundTripsAndTrainedWeightsCountAsUnsavedUntilSaved(@TempDir Path dir) throws Exception {
+        RnnModel m = RnnModel.zeros(org.rnnexplorer.model.CellType.GRU, 2, 4, 1, 0, 0, null, null);
+        for (int i = 0; i < m.layer(0).wIh.data.length; i++) m.layer(0).wIh.data[i] = 0.1 * ((i % 7) - 3);
+        for (int i = 0; i < m.layer(0).wHh.data.length; i++) m.layer(0).wHh.data[i] = 0.05 * ((i % 5) - 2);
+        vm.openTrained(m);
+        settle();
+        assertTrue(vm.trainedUnsavedProperty().get());
+        assertTrue(vm.titleProperty().get().startsWith("• RNN Explorer — trained in the app (GRU)"));
+        vm.inputTextProperty().set("0.5, 1\n-0.25, 2\n0.125, -1\n");
+        settle();
+        vm.selectUnit(2);
+        vm.jumpTo(1);
+        vm.clampGate(1, 1.0);
+        vm.stepsPerSecondProperty().set(4.5);
+        settle();
+        assertEquals(3, vm.steps());
+        Path file = dir.resolve("numbers.session.json");
+        vm.saveSession(file, () -> { });
+        settleUntil(() -> file.equals(vm.sessionFileProperty().get()));
+        assertFalse(vm.trainedUnsavedProperty().get(), "saved in the session");
+        assertEquals("numbers.session.json — RNN Explorer — trained in the app (GRU)", vm.titleProperty().get());
+
+        ExplorerViewModel other = new ExplorerViewModel(applier);
+        try {
+            other.openSession(file);
+            settleUntil(() -> file.equals(other.sessionFileProperty().get()) && !other.busyProperty().get());
+            assertEquals(3, other.steps());
+            assertEquals(1, other.stepProperty().get());
+            assertEquals(2, other.unitProperty().get());
+            assertEquals(List.copyOf(vm.whatIfs()), List.copyOf(other.whatIfs()));
+            assertEquals(4.5, other.stepsPerSecondProperty().get(), 0.0);
+            assertEquals("model of numbers.session.json", other.entryProperty().get().title());
+            Trace a = vm.result().whatIf(), b = other.result().whatIf();
+            for (int t = 0; t < 3; t++)
+                for (int u = 0; u < 4; u++) assertEquals(a.hidden(0, t, u), b.hidden(0, t, u), 0.0);
+            assertEquals(vm.stepLabelProperty().get(), other.stepLabelProperty().get());
+            assertEquals(vm.unitLabelProperty().get(), other.unitLabelProperty().get());
+        } finally {
+            other.close();
+        }
+
+        // a model file also counts as saving the trained weights
+        vm.openTrained(m);
+        settle();
+        assertTrue(vm.trainedUnsavedProperty().get());
+        Path model = dir.resolve("gru.json");
+        vm.saveModel(model, () -> { });
+        settleUntil(() -> !vm.trainedUnsavedProperty().get());
+        assertEquals(4, org.rnnexplorer.io.ModelFile.read(model).hiddenSize());
+    }
 }

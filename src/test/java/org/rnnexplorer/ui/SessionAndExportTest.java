@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
@@ -200,6 +201,18 @@ class SessionAndExportTest {
         assertEquals(h, a.getHeight());
         assertEquals(2 * w, b.getWidth());
         assertEquals(2 * h, b.getHeight());
+
+        // the trace: CSV with a header and a row per step, JSON in the trace format
+        robot.clickOn("Export");
+        robot.clickOn("Trace to CSV (a row per step)");
+        robot.clickOn("Export");
+        robot.clickOn("Trace to JSON");
+        Path csv = dir.resolve("trace.csv"), json = dir.resolve("trace.json");
+        ExplorerWindowTest.waitUntil(() -> Files.exists(csv) && Files.exists(json));
+        List<String> lines = Files.readAllLines(csv);
+        assertTrue(lines.get(0).startsWith("step,token,"), lines.get(0));
+        assertEquals(vm.steps(), lines.stream().filter(l -> l.matches("\\d+,.*")).count(), "a row per step");
+        assertTrue(Files.readString(json).contains("\"rnn-explorer-trace\""));
     }
 
     @Test

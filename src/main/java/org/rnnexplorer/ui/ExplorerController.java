@@ -445,6 +445,7 @@ public final class ExplorerController {
                 Esc          leave the input editor (or presenter mode)
                 Ctrl+L       edit the input
                 Ctrl+O       open a model file
+                Ctrl+Shift+O open a session;  Ctrl+S  save the session
                 F11          presenter mode
                 Click a chip to jump to its step; click a strip or heatmap cell to select its unit;
                 right-click it to clamp a gate or ablate the unit.""");

@@ -237,5 +237,19 @@ class SessionAndExportTest {
         assertEquals(2, vm.stepProperty().get(), "the step is back where it was");
         assertTrue(vm.reducedMotionProperty().get());
         assertNotEquals(0, Files.size(gif));
+
+        // Cancel in the progress dialog: no file, the step back where it was
+        robot.interact(() -> vm.inputTextProperty().set("(a(b)c)".repeat(20)));
+        ExplorerWindowTest.waitUntil(() -> vm.steps() == 140 && !vm.busyProperty().get());
+        Path cancelled = dir.resolve("cancelled.gif");
+        window.controller().setSaveLocation((o, t, s, e) -> cancelled);
+        robot.clickOn("Export");
+        robot.clickOn("Step-through as animated GIF… (cell diagram and strip)");
+        ExplorerWindowTest.waitUntil(() -> robot.lookup("Taking a picture of each step…").tryQuery().isPresent());
+        robot.clickOn("Cancel");
+        ExplorerWindowTest.waitUntil(() -> !window.controller().stepThroughGif().runningProperty().get());
+        Thread.sleep(300);
+        assertFalse(Files.exists(cancelled), "nothing written");
+        assertEquals(2, vm.stepProperty().get());
     }
 }

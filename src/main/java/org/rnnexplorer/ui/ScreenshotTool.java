@@ -109,7 +109,47 @@ public final class ScreenshotTool {
             c.sideTabs().getSelectionModel().select(c.gradientTab);
             return c.viewModel().gradientChartProperty().get() != null;
         }));
+        written.add(stepThroughGif(out, lstm));
         return written;
+    }
+
+    /** Export → Step-through as animated GIF, of the LSTM on a short bracket text, as the menu makes it. */
+    private static String stepThroughGif(Path dir, ModelEntry entry) throws Exception {
+        Path file = dir.resolve("step-through-lstm.gif");
+        ExplorerWindow[] win = new ExplorerWindow[1];
+        Stage[] stage = new Stage[1];
+        onFx(() -> {
+            ExplorerWindow ew = ExplorerWindow.create(1200, 760);
+            Stage s = new Stage();
+            s.setScene(ew.scene());
+            s.show();
+            win[0] = ew;
+            stage[0] = s;
+            ew.controller().viewModel().reducedMotionProperty().set(true);
+            ew.controller().viewModel().open(entry);
+            ew.controller().setSaveLocation((owner, title, suggested, extension) -> file);
+            return null;
+        });
+        ExplorerViewModel vm = win[0].controller().viewModel();
+        waitFor(() -> onFxQuietly(() -> vm.entryProperty().get() == entry && vm.result() != null));
+        onFx(() -> {
+            vm.inputTextProperty().set("a (b (c)) d");
+            return null;
+        });
+        waitFor(() -> onFxQuietly(() -> vm.steps() == 11 && !vm.busyProperty().get()));
+        long before = Files.exists(file) ? Files.getLastModifiedTime(file).toMillis() : 0;
+        onFx(() -> {
+            win[0].controller().exportGif();
+            return null;
+        });
+        waitFor(() -> onFxQuietly(() -> !win[0].controller().stepThroughGif().runningProperty().get()));
+        onFx(() -> {
+            stage[0].close();
+            return null;
+        });
+        if (!Files.exists(file) || Files.getLastModifiedTime(file).toMillis() == before)
+            throw new IllegalStateException(file + ": the step-through GIF was not written");
+        return file.toString();
     }
 
     /** The first bundled model of this cell, else the built-in demo. */

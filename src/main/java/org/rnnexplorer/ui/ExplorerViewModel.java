@@ -82,7 +82,9 @@ public final class ExplorerViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<Path> sessionFile = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper trainedUnsaved = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper changed = new ReadOnlyBooleanWrapper(false);
-    private final LatestWinsExecutor fileWriter;
+    /** Saves run one after another, every one of them (not latest-wins). */
+    private final java.util.concurrent.ExecutorService fileWriter = LatestWinsExecutor.singleThread("session-writer");
+    private final Executor applier;
     private java.util.function.Supplier<java.util.Map<String, Double>> sliderValues = java.util.Map::of;
     private Consumer<java.util.Map<String, Double>> sliderRestorer = m -> { };
 
@@ -96,7 +98,7 @@ public final class ExplorerViewModel implements AutoCloseable {
         worker = new LatestWinsExecutor("trace-worker", applier);
         gradientWorker = new LatestWinsExecutor("gradient-worker", applier);
         inputReader = new LatestWinsExecutor("input-reader", applier);
-        fileWriter = new LatestWinsExecutor("session-writer", applier);
+        this.applier = applier;
         for (javafx.beans.Observable o : List.<javafx.beans.Observable>of(inputText, step, layer, unit, whatIfs, entry))
             o.addListener(x -> markChanged());
         for (javafx.beans.Observable o : List.<javafx.beans.Observable>of(sessionFile, trainedUnsaved, changed, entry))
@@ -284,28 +286,35 @@ public final class ExplorerViewModel implements AutoCloseable {
             errorHandler.accept(file.getFileName() + ": cannot save the session: " + oneLine(e));
             return;
         }
-        fileWriter.submit(() -> {
-            org.rnnexplorer.io.SessionFile.write(s, file);
-            return file;
-        }, f -> {
-            sessionFile.set(f);
+        write(() -> org.rnnexplorer.io.SessionFile.write(s, file), file, () -> {
+            sessionFile.set(file);
             trainedUnsaved.set(false);
             changed.set(false);
             then.run();
-        }, e -> errorHandler.accept(named(file, e)));
+        });
+    }
+
+    /** Runs {@code save} on the writer thread, then {@code done} (or the error handler) on the applier. */
+    private void write(Runnable save, Path file, Runnable done) {
+        fileWriter.execute(() -> {
+            try {
+                save.run();
+            } catch (RuntimeException e) {
+                applier.execute(() -> errorHandler.accept(named(file, e)));
+                return;
+            }
+            applier.execute(done);
+        });
     }
 
     /** Saves the open model (with any weights trained in the app) as a model file, off this thread. */
     public void saveModel(Path file, Runnable then) {
         RnnModel m = model.get();
         if (m == null) return;
-        fileWriter.submit(() -> {
-            org.rnnexplorer.io.ModelFile.write(m, file);
-            return file;
-        }, f -> {
+        write(() -> org.rnnexplorer.io.ModelFile.write(m, file), file, () -> {
             trainedUnsaved.set(false);
             then.run();
-        }, e -> errorHandler.accept(named(file, e)));
+        });
     }
 
     private static String named(Path file, RuntimeException e) {
@@ -675,7 +684,7 @@ public final class ExplorerViewModel implements AutoCloseable {
         worker.close();
         gradientWorker.close();
         inputReader.close();
-        fileWriter.close();
+        fileWriter.shutdownNow();
     }
 
     // --- properties ------------------------------------------------------------------------------------------

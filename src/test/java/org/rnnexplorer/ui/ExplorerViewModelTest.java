@@ -271,4 +271,20 @@ class ExplorerViewModelTest {
         settleUntil(() -> !vm.trainedUnsavedProperty().get());
         assertEquals(4, org.rnnexplorer.io.ModelFile.read(model).hiddenSize());
     }
+
+    @Test
+    void aSessionThatCannotBeWrittenIsReportedInOneLineNamingTheFile(@TempDir Path dir) throws Exception {
+        vm.open(bundledLstm());
+        settle();
+        List<String> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
+        vm.setErrorHandler(errors::add);
+        Path file = dir.resolve("no-such-folder").resolve("x.session.json");
+        vm.saveSession(file, () -> errors.add("saved?"));
+        settleUntil(() -> !errors.isEmpty());
+        assertEquals(1, errors.size());
+        assertTrue(errors.get(0).contains("x.session.json"), errors.get(0));
+        assertFalse(errors.get(0).contains("\n"), errors.get(0));
+        assertEquals(null, vm.sessionFileProperty().get());
+        assertFalse(Files.exists(file));
+    }
 }

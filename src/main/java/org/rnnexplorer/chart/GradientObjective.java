@@ -1,5 +1,7 @@
 package org.rnnexplorer.chart;
 
+import java.util.Arrays;
+import java.util.Map;
 import org.rnnexplorer.model.CrossEntropyObjective;
 import org.rnnexplorer.model.DotObjective;
 import org.rnnexplorer.model.InputBatch;
@@ -8,11 +10,12 @@ import org.rnnexplorer.model.RnnModel;
 
 /**
  * What the gradient chart differentiates: the model's own loss (the cross-entropy of the last token, so the error
- * enters at one step and the chart shows how far back it reaches), or {@code L = v · h_{T−1}} of the top layer with
- * v a unit vector or all ones.
+ * enters at one step and the chart shows how far back it reaches; for a model trained on the recall task, the loss it
+ * was trained on: naming the first token at the last step), or {@code L = v · h_{T−1}} of the top layer with v a unit
+ * vector or all ones.
  */
 public final class GradientObjective {
-    private enum Kind { OWN_LOSS, SUM, UNIT, DOT }
+    private enum Kind { OWN_LOSS, RECALL_ANSWER, SUM, UNIT, DOT }
 
     private final Kind kind;
     private final int unit;
@@ -29,6 +32,15 @@ public final class GradientObjective {
     /** The model's own loss: cross-entropy of the last token (needs a token model with a readout). */
     public static GradientObjective ownLoss() {
         return new GradientObjective(Kind.OWN_LOSS, -1, null, "L = cross-entropy of the last token");
+    }
+
+    /**
+     * The recall task's loss, {@code L = −log p_{T−1}(x_0)}: the readout at the last step must name the first token
+     * (needs a token model with a readout). The error enters at the last step and must reach step 0.
+     */
+    public static GradientObjective recallAnswer() {
+        return new GradientObjective(Kind.RECALL_ANSWER, -1, null,
+                "L = cross-entropy of naming the first token at the last step");
     }
 
     /** {@code L = Σ_u h_{T−1}[u]}: v = all ones. */
@@ -48,13 +60,26 @@ public final class GradientObjective {
         return new GradientObjective(Kind.DOT, -1, v.clone(), "L = v · h[T-1]");
     }
 
-    /** The model's own loss when it can score the input (token model with a readout), else the sum of h_{T−1}. */
+    /**
+     * The model's own loss when it can score the input (token model with a readout): {@link #recallAnswer()} for a
+     * model whose metadata says it was trained on the recall task ({@code "training": {"task": "recall"}}), else
+     * {@link #ownLoss()}; without a readout the sum of h_{T−1}.
+     */
     public static GradientObjective defaultFor(RnnModel model) {
-        return model.hasHead() && model.takesTokens() ? ownLoss() : sumOfLastState();
+        if (!model.hasHead() || !model.takesTokens()) return sumOfLastState();
+        return "recall".equals(trainedTask(model)) ? recallAnswer() : ownLoss();
     }
 
-    public boolean isOwnLoss() {
-        return kind == Kind.OWN_LOSS;
+    /** The task in the model's metadata ({@code training.task}), or null. */
+    static String trainedTask(RnnModel model) {
+        Object training = model.metadata().get("training");
+        Object task = training instanceof Map ? ((Map<?, ?>) training).get("task") : null;
+        return task instanceof String ? (String) task : null;
+    }
+
+    /** True when L is read from the model's readout (so every model compared needs one). */
+    public boolean needsReadout() {
+        return kind == Kind.OWN_LOSS || kind == Kind.RECALL_ANSWER;
     }
 
     /** How the chart names it, e.g. "L = sum of h[T-1]". */
@@ -67,12 +92,18 @@ public final class GradientObjective {
         int h = model.hiddenSize();
         switch (kind) {
             case OWN_LOSS:
+            case RECALL_ANSWER:
                 if (!model.hasHead() || !input.isTokens())
                     throw new IllegalArgumentException("the model's own loss needs a token model with a readout; "
                             + "use L = v · h[T-1] instead");
                 if (input.steps() < 2)
                     throw new IllegalArgumentException("the model's own loss needs at least 2 tokens");
-                return CrossEntropyObjective.nextTokenLastStep(input.tokens());
+                if (kind == Kind.OWN_LOSS) return CrossEntropyObjective.nextTokenLastStep(input.tokens());
+                int[] first = input.tokens();
+                int[] target = new int[first.length];
+                Arrays.fill(target, -1);
+                target[first.length - 1] = first[0];
+                return new CrossEntropyObjective(new int[][] {target}, "cross-entropy of naming the first token");
             case SUM:
                 return DotObjective.sum(h);
             case UNIT:

@@ -137,7 +137,7 @@ public final class ExportCommand implements Callable<Integer> {
                         || c.tokenCount() != m.tokenCount())
                     throw new BadFileException(p, "reads other input than " + model.getFileName() + " (inputSize "
                             + c.inputSize() + " vs " + m.inputSize() + ")");
-                if (objective.isOwnLoss() && !c.hasHead())
+                if (objective.needsReadout() && !c.hasHead())
                     throw new BadFileException(p, "has no readout, so its own loss cannot be compared; give --grad-seed");
                 if (gradSeed != null && c.hiddenSize() != m.hiddenSize())
                     throw new BadFileException(p, "has " + c.hiddenSize() + " hidden units; --grad-seed has "

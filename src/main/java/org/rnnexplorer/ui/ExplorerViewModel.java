@@ -239,6 +239,11 @@ public final class ExplorerViewModel implements AutoCloseable {
         if (!applying && !suppressRequests) changed.set(true);
     }
 
+    /** Puts the changed flag back (after the GIF export stepped through and returned to the step it was on). */
+    void restoreChanged(boolean wasChanged) {
+        changed.set(wasChanged);
+    }
+
     /**
      * What is on screen as a {@link Session}: the model, the input (the text as typed; if the vocabulary refuses a
      * typed character, the tokens that were fed), the selected layer, unit and step, the sliders and the what-ifs.

@@ -50,6 +50,7 @@ public final class StepThroughGif {
         running.set(true);
         int stepBefore = vm.stepProperty().get();
         boolean reducedBefore = vm.reducedMotionProperty().get();
+        boolean changedBefore = vm.changedProperty().get();
         vm.playingProperty().set(false);
         vm.reducedMotionProperty().set(true); // a frame shows the step, not a blend on its way there
 
@@ -70,6 +71,7 @@ public final class StepThroughGif {
             timeline.stop();
             vm.jumpTo(stepBefore);
             vm.reducedMotionProperty().set(reducedBefore);
+            vm.restoreChanged(changedBefore); // stepping through for the pictures is no change of the session
         };
         timeline = new Timeline(new KeyFrame(Duration.millis(TICK_MS), e -> {
             int t = frames.size();

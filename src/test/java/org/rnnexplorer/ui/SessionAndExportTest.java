@@ -222,6 +222,9 @@ class SessionAndExportTest {
         robot.interact(() -> vm.inputTextProperty().set("(a(b)c)"));
         ExplorerWindowTest.waitUntil(() -> vm.steps() == 7 && !vm.busyProperty().get());
         robot.type(KeyCode.RIGHT, 2);
+        robot.press(KeyCode.CONTROL).type(KeyCode.S).release(KeyCode.CONTROL);
+        ExplorerWindowTest.waitUntil(() -> vm.sessionFileProperty().get() != null);
+        assertFalse(stage.getTitle().contains("•"), stage.getTitle());
         robot.clickOn("Export");
         robot.clickOn("Step-through as animated GIF… (cell diagram and strip)");
         Path gif = dir.resolve("step-through.gif");
@@ -235,6 +238,7 @@ class SessionAndExportTest {
             r.dispose();
         }
         assertEquals(2, vm.stepProperty().get(), "the step is back where it was");
+        assertFalse(stage.getTitle().contains("•"), "stepping through for the GIF changes nothing: " + stage.getTitle());
         assertTrue(vm.reducedMotionProperty().get());
         assertNotEquals(0, Files.size(gif));
 

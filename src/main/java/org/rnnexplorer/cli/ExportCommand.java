@@ -3,8 +3,11 @@ package org.rnnexplorer.cli;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -12,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadLocalRandom;
 import org.jfree.chart.JFreeChart;
 import org.rnnexplorer.chart.CellPeers;
 import org.rnnexplorer.chart.ChartExport;
@@ -25,7 +29,6 @@ import org.rnnexplorer.chart.SaturationChart;
 import org.rnnexplorer.chart.StateHeatmap;
 import org.rnnexplorer.chart.StateQuantity;
 import org.rnnexplorer.chart.TraceCsv;
-import org.rnnexplorer.io.AtomicFiles;
 import org.rnnexplorer.io.BadFileException;
 import org.rnnexplorer.io.ModelFile;
 import org.rnnexplorer.io.TraceFile;
@@ -44,7 +47,7 @@ import picocli.CommandLine.Spec;
  * {@code export --model M.json (--input X.csv | --text "...") --out DIR [--formats png,svg,pdf,csv,json]
  * [--width W --height H]}: the gradient chart, the gate-activation plots, the saturation chart and the state
  * heatmaps of every layer, without a window, plus the trace as CSV or JSON. Everything is drawn in memory first; the
- * files are then written atomically, and if one fails the ones already written are removed again.
+ * files are then written to temporary files and moved into place only when all are on disk, so a failure leaves the folder as it was.
  */
 @Command(name = "export", mixinStandardHelpOptions = true, description = "Write the gradient chart, gate plots and state heatmaps (PNG/SVG/PDF) and the"
         + " trace (CSV/JSON) of a model over an input into a folder.")
@@ -215,13 +218,22 @@ public final class ExportCommand implements Callable<Integer> {
         return w.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Writes every file atomically; on a failure removes the files already written (and the folder if it made it). */
+    /**
+     * Writes every file or none: each one first goes to a temporary file in the folder, and only when all of them are
+     * on disk are they moved over their targets. A failure removes the temporary files (and the folder if it made
+     * it), so files already in the folder from an earlier export stay as they were.
+     */
     private void writeAll(Map<String, byte[]> files) {
         Path abs = out.toAbsolutePath();
+        for (String name : files.keySet()) {
+            if (Files.isDirectory(abs.resolve(name)))
+                throw new BadFileException(out.resolve(name), "cannot write: it is a folder");
+        }
         Path firstMade = null; // the topmost folder this command makes
         for (Path p = abs; p != null && !Files.exists(p); p = p.getParent()) firstMade = p;
         boolean made = false;
-        List<Path> written = new ArrayList<>();
+        Map<Path, Path> staged = new LinkedHashMap<>(); // temporary file -> target
+        List<Path> moved = new ArrayList<>();
         try {
             if (firstMade != null) {
                 try {
@@ -233,12 +245,33 @@ public final class ExportCommand implements Callable<Integer> {
             }
             for (Map.Entry<String, byte[]> f : files.entrySet()) {
                 Path target = out.resolve(f.getKey());
-                byte[] bytes = f.getValue();
-                AtomicFiles.write(target, o -> o.write(bytes));
-                written.add(target);
+                Path temp = abs.resolve("." + f.getKey() + "."
+                        + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+                staged.put(temp, target);
+                try {
+                    Files.write(temp, f.getValue(), StandardOpenOption.CREATE_NEW,
+                            StandardOpenOption.WRITE);
+                } catch (IOException e) {
+                    throw new BadFileException(target, "cannot write: " + reason(e), e);
+                }
+            }
+            for (Map.Entry<Path, Path> s : staged.entrySet()) {
+                boolean existed = Files.exists(s.getValue());
+                try {
+                    try {
+                        Files.move(s.getKey(), s.getValue(), StandardCopyOption.ATOMIC_MOVE,
+                                StandardCopyOption.REPLACE_EXISTING);
+                    } catch (AtomicMoveNotSupportedException e) {
+                        Files.move(s.getKey(), s.getValue(), StandardCopyOption.REPLACE_EXISTING);
+                    }
+                } catch (IOException e) {
+                    throw new BadFileException(s.getValue(), "cannot write: " + reason(e), e);
+                }
+                if (!existed) moved.add(s.getValue());
             }
         } catch (RuntimeException e) {
-            for (Path p : written) deleteQuietly(p);
+            for (Path p : staged.keySet()) deleteQuietly(p);
+            for (Path p : moved) deleteQuietly(p);
             if (made) {
                 for (Path p = abs; p != null && p.startsWith(firstMade); p = p.getParent()) deleteQuietly(p);
             }

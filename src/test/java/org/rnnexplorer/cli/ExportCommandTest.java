@@ -204,4 +204,15 @@ class ExportCommandTest {
         assertTrue(r.err().strip().startsWith(out.resolve("gradient.svg") + ": cannot write"), r.err());
         assertEquals(Set.of("gradient.svg"), written(), "the PNGs written before are gone again");
     }
+
+    @Test
+    void aFailedExportLeavesTheFilesOfAnEarlierExportAsTheyWere() throws IOException {
+        Files.createDirectories(out.resolve("heatmap-l0-h.png")); // a folder where a later PNG goes
+        Files.writeString(out.resolve("gradient.png"), "an earlier export");
+        Run r = run("--model", lstm.toString(), "--text", "ab", "--out", out.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().strip().startsWith(out.resolve("heatmap-l0-h.png") + ": cannot write"), r.err());
+        assertEquals("an earlier export", Files.readString(out.resolve("gradient.png")), "not overwritten, not removed");
+        assertEquals(Set.of("gradient.png", "heatmap-l0-h.png"), written(), "nothing else, no temporary file");
+    }
 }

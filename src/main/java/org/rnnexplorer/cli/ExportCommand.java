@@ -78,8 +78,8 @@ public final class ExportCommand implements Callable<Integer> {
             description = "the units drawn in the gate plots (default: the first four)")
     int[] units;
 
-    @Option(names = "--step", defaultValue = "-1", description = "a step to mark in the plots (default: none)")
-    int step;
+    @Option(names = "--step", description = "a step to mark in the plots (default: none)")
+    Integer step;
 
     @Option(names = "--grad-seed", paramLabel = "V.csv",
             description = "one row of hiddenSize numbers v: L = dot(v, h[T-1]) (default: the model's own loss"
@@ -94,9 +94,9 @@ public final class ExportCommand implements Callable<Integer> {
             + " --model's size, freshly initialised (PyTorch's default, seed 1), with --model's embedding and head")
     boolean compareCells;
 
-    @Option(names = "--keep-bias", defaultValue = "1.0", paramLabel = "B",
-            description = "with --compare-cells: the LSTM forget gate's and the GRU update gate's bias; default ${DEFAULT-VALUE}")
-    double keepBias;
+    @Option(names = "--keep-bias", paramLabel = "B",
+            description = "with --compare-cells: the LSTM forget gate's and the GRU update gate's bias; default 1.0")
+    Double keepBias;
 
     @Spec
     CommandSpec spec;
@@ -128,8 +128,12 @@ public final class ExportCommand implements Callable<Integer> {
         for (int u : shown)
             if (u < 0 || u >= m.hiddenSize())
                 throw new BadInputException("--units: unit " + u + " is outside the model's " + m.hiddenSize() + " units");
-        if (!Double.isFinite(keepBias)) throw new BadInputException("--keep-bias must be a number");
-        if (step >= steps) throw new BadInputException("--step " + step + " is past the last step " + (steps - 1));
+        if (keepBias != null && !compareCells) throw new BadInputException("--keep-bias only applies with --compare-cells");
+        if (keepBias != null && !Double.isFinite(keepBias)) throw new BadInputException("--keep-bias must be a number");
+        if (compareCells && compare != null)
+            throw new BadInputException("--compare and --compare-cells cannot be used together; give one of them");
+        if (step != null && step < 0) throw new BadInputException("--step must be 0 or more, got " + step);
+        if (step != null && step >= steps) throw new BadInputException("--step " + step + " is past the last step " + (steps - 1));
         GradientObjective objective = gradSeed != null ? GradientObjective.dot(ModelInput.gradientSeed(m, gradSeed))
                 : GradientObjective.defaultFor(m);
         List<RnnModel> others = new ArrayList<>();
@@ -175,7 +179,7 @@ public final class ExportCommand implements Callable<Integer> {
         List<RnnModel> compared = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         if (compareCells) {
-            for (RnnModel c : CellPeers.sameSize(m, 1, keepBias)) {
+            for (RnnModel c : CellPeers.sameSize(m, 1, keepBias == null ? 1.0 : keepBias)) {
                 compared.add(c);
                 labels.add(GradientCurves.cellName(c.cell()) + " (untrained)");
             }
@@ -200,10 +204,10 @@ public final class ExportCommand implements Callable<Integer> {
             String layer = "-l" + l;
             List<StateQuantity> gates = StateQuantity.gates(m.cell());
             for (StateQuantity q : gates.isEmpty() ? List.of(StateQuantity.HIDDEN) : gates)
-                charts.put("gates" + layer + "-" + q.name(), GateChart.of(trace, l, q, shown, in.tokens(), step));
+                charts.put("gates" + layer + "-" + q.name(), GateChart.of(trace, l, q, shown, in.tokens(), step == null ? -1 : step));
             if (!gates.isEmpty()) charts.put("saturation" + layer, SaturationChart.of(trace, l));
             for (StateQuantity q : StateQuantity.all(m.cell()))
-                charts.put("heatmap" + layer + "-" + q.name(), StateHeatmap.of(trace, l, q, in.tokens(), step));
+                charts.put("heatmap" + layer + "-" + q.name(), StateHeatmap.of(trace, l, q, in.tokens(), step == null ? -1 : step));
         }
         return charts;
     }

@@ -215,4 +215,24 @@ class ExportCommandTest {
         assertEquals("an earlier export", Files.readString(out.resolve("gradient.png")), "not overwritten, not removed");
         assertEquals(Set.of("gradient.png", "heatmap-l0-h.png"), written(), "nothing else, no temporary file");
     }
+
+    @Test
+    void aNegativeStepIsRefused() throws IOException {
+        String line = fails("--step", "--model", lstm.toString(), "--text", "ab", "--out", out.toString(), "--step", "-5");
+        assertTrue(line.contains("-5"), line);
+        assertFalse(Files.exists(out), "the folder is not made");
+    }
+
+    @Test
+    void keepBiasWithoutCompareCellsIsRefused() throws IOException {
+        fails("--keep-bias", "--model", lstm.toString(), "--text", "ab", "--out", out.toString(), "--keep-bias", "2");
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void compareAndCompareCellsTogetherAreRefused() throws IOException {
+        fails("--compare-cells", "--model", lstm.toString(), "--text", "ab", "--out", out.toString(),
+                "--compare", lstm.toString(), "--compare-cells");
+        assertFalse(Files.exists(out));
+    }
 }

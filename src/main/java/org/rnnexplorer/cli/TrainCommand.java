@@ -24,6 +24,7 @@ import org.rnnexplorer.data.tasks.Task;
 import org.rnnexplorer.data.tasks.TextTask;
 import org.rnnexplorer.model.CellType;
 import org.rnnexplorer.model.RnnModel;
+import org.rnnexplorer.train.Evaluator;
 import org.rnnexplorer.train.Initializer;
 import org.rnnexplorer.train.Preset;
 import org.rnnexplorer.train.ProgressEvent;
@@ -131,6 +132,10 @@ public final class TrainCommand implements Callable<Integer> {
         if (layers < 1 || layers > RnnModel.MAX_LAYERS)
             throw new BadInputException("--layers must be 1.." + RnnModel.MAX_LAYERS + ", got " + layers);
         if (h < 1 || h > MAX_HIDDEN) throw new BadInputException("--hidden must be 1.." + MAX_HIDDEN + ", got " + h);
+        if (forgetBias != null && !Double.isFinite(forgetBias))
+            throw new BadInputException("--forget-bias must be a finite number, got " + forgetBias);
+        if (untilSolved && evalEvery < 1)
+            throw new BadInputException("--eval-every must be at least 1 with --until-solved, got " + evalEvery);
         double fb = forgetBias != null ? forgetBias : p.forgetBias();
         TrainingConfig config = new TrainingConfig(steps != null ? steps : p.steps(), batch != null ? batch : p.batch(),
                 optimizer, lr != null ? lr : p.learningRate(), clip, truncate, seed, fb,
@@ -212,11 +217,16 @@ public final class TrainCommand implements Callable<Integer> {
         int in = embedding > 0 ? embedding : t.shape().inputSize();
         double perStep = layers * (3.0 * c.blocks() * h + 8.0 * h) + 2.0 * in + 3.0 * t.shape().outputSize();
         double bytes = 8.0 * config.batch() * (double) chunk * perStep + 8.0 * config.batch() * seqSteps * in;
+        // the held-out check: Evaluator.BATCH whole sequences, forward only (x, pre, act, h, c, tanh c; logits, p)
+        double perStepForward = layers * (2.0 * c.blocks() * h + 3.0 * h) + in + 2.0 * t.shape().outputSize();
+        double check = 8.0 * Evaluator.BATCH * (double) seqSteps * perStepForward
+                + 8.0 * Trainer.EVAL_SEQUENCES * (double) seqSteps * t.shape().inputSize();
         long max = Runtime.getRuntime().maxMemory();
-        if (bytes > 0.6 * max)
-            throw new BadInputException(String.format(Locale.ROOT, "this run needs about %.0f MB for one batch and "
-                    + "%d MB are available: use a smaller --batch, --hidden or sequence, or --truncate", bytes / 1e6,
-                    max / 1_000_000));
+        if (Math.max(bytes, check) > 0.6 * max)
+            throw new BadInputException(String.format(Locale.ROOT, "this run needs about %.0f MB for %s and "
+                    + "%d MB are available: use a smaller --batch, --hidden or sequence%s", Math.max(bytes, check) / 1e6,
+                    bytes >= check ? "one batch" : "the held-out check (" + Evaluator.BATCH + " whole sequences)",
+                    max / 1_000_000, bytes >= check ? ", or --truncate" : ""));
     }
 
     private static double round(double v) {

@@ -10,7 +10,8 @@ import org.rnnexplorer.model.RnnModel;
  * only, from zero state, each sequence whole.
  */
 public final class Evaluator {
-    private static final int BATCH = 64;
+    /** Sequences per forward pass of the held-out check (each one whole, never truncated). */
+    public static final int BATCH = 64;
     private final Task task;
     private final TaskBatch[] batches;
     private RnnModel cachedModel;

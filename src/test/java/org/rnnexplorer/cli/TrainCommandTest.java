@@ -113,4 +113,26 @@ class TrainCommandTest {
         assertTrue(m.vocabulary().contains("question") && m.vocabulary().contains(",")
                 && m.vocabulary().contains("<unk>"), m.vocabulary().toString());
     }
+
+    @Test
+    void aRunWhoseHeldOutCheckCannotFitInMemoryIsRefusedBeforeItStarts() {
+        // one training batch of 1 sequence fits easily; the held-out check runs 64 whole sequences at once
+        long perSequence = (long) (Runtime.getRuntime().maxMemory() / 40.0);
+        int h = 128;
+        int delay = (int) Math.min(10_000, perSequence / (8L * (2 * 4 * h + 3 * h)));
+        assertBadInput("the held-out check", "train", "--task", "recall", "--hidden", String.valueOf(h),
+                "--delay", String.valueOf(delay), "--batch", "1", "--steps", "1", "--quiet");
+    }
+
+    @Test
+    void aForgetBiasThatIsNotFiniteIsAnOptionErrorNotADivergence() {
+        assertBadInput("--forget-bias must be a finite number", "train", "--task", "recall", "--forget-bias", "NaN",
+                "--steps", "1", "--quiet");
+    }
+
+    @Test
+    void untilSolvedWithoutAnyHeldOutCheckIsRefused() {
+        assertBadInput("--eval-every must be at least 1", "train", "--task", "recall", "--until-solved",
+                "--eval-every", "0", "--steps", "1", "--quiet");
+    }
 }

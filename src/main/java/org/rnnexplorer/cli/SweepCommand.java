@@ -76,7 +76,12 @@ public final class SweepCommand implements Callable<Integer> {
             if (d < 1 || d > 2000) throw new BadInputException("--delays: each delay must be 1..2000, got " + d);
         if (fillers < 1 || fillers > 10) throw new BadInputException("--fillers must be 1..10, got " + fillers);
         if (csv != null) OutputCheck.writable(csv);
-        if (plot != null) OutputCheck.writable(plot);
+        if (plot != null) {
+            String name = plot.getFileName() == null ? "" : plot.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (!name.endsWith(".png") && !name.endsWith(".svg"))
+                throw new BadInputException("--plot " + plot + ": the name must end in .png or .svg");
+            OutputCheck.writable(plot);
+        }
         var err = spec.commandLine().getErr();
         RecallSweep sweep = new RecallSweep(fillers, seed);
         List<RecallSweep.Point> points = sweep.run(cs, delays, p -> {

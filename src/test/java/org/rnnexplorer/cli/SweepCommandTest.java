@@ -42,4 +42,16 @@ class SweepCommandTest {
         assertEquals(2, Main.run(new PrintWriter(out), new PrintWriter(err), "sweep", "--delays", "5,0"));
         assertTrue(err.toString().contains("--delays"), err.toString());
     }
+
+    @Test
+    void aPlotNameThatIsNeitherPngNorSvgIsRefusedBeforeTheSweep() {
+        Path gif = dir.resolve("s.gif"), csv = dir.resolve("s.csv");
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        assertEquals(2, Main.run(new PrintWriter(out), new PrintWriter(err), "sweep", "--delays", "2", "--cells", "rnn",
+                "--csv", csv.toString(), "--plot", gif.toString()));
+        assertEquals(1, err.toString().strip().lines().count(), err.toString());
+        assertTrue(err.toString().contains("s.gif") && err.toString().contains(".png or .svg"), err.toString());
+        assertTrue(out.toString().isEmpty(), "no sweep ran: " + out);
+        assertTrue(!Files.exists(gif) && !Files.exists(csv), "no file written");
+    }
 }

@@ -64,8 +64,13 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() {
         CellType c = CellType.fromId(cell);
         if (c == null) throw new BadInputException("--cell: unknown cell '" + cell + "' (rnn, lstm or gru)");
-        if (inputSize < 1 || hidden < 1 || steps < 1 || batch < 1 || reps < 1 || warmup < 0)
-            throw new BadInputException("sizes, steps, batch and reps must be positive");
+        atLeast("--input-size", inputSize, 1);
+        atLeast("--hidden", hidden, 1);
+        atLeast("--steps", steps, 1);
+        atLeast("--batch", batch, 1);
+        atLeast("--reps", reps, 1);
+        atLeast("--warmup", warmup, 0);
+        checkMemory(c);
         if (protocol.equals("train")) return train(c);
         if (protocol.equals("whatif")) return whatIf(c);
         if (!protocol.equals("trace"))
@@ -153,6 +158,23 @@ public final class BenchCommand implements Callable<Integer> {
      * Runs {@code task} untimed at least {@code warmup} times and for at least two seconds (the JIT needs seconds,
      * not a few calls, to compile the per-step loops), then returns the median of {@code reps} timed runs.
      */
+    private static void atLeast(String option, int value, int least) {
+        if (value < least) throw new BadInputException(option + " must be at least " + least + ", got " + value);
+    }
+
+    /**
+     * Refuses sizes whose weights, optimiser state, trace and gradients cannot fit in the heap, before allocating:
+     * about 8 bytes × (4·G·H·(D + H + 2) + 3·B·T·(2·G·H + 4·H + D + 2·V)).
+     */
+    private void checkMemory(CellType c) {
+        double g = c.blocks(), h = hidden, d = protocol.equals("train") ? 16 : inputSize, v = 64;
+        double bytes = 8.0 * (4 * g * h * (d + h + 2) + 3.0 * batch * (double) steps * (2 * g * h + 4 * h + d + 2 * v));
+        long max = Runtime.getRuntime().maxMemory();
+        if (bytes > 0.6 * max || g * h * Math.max(h, d) > Integer.MAX_VALUE)
+            throw new BadInputException(String.format(java.util.Locale.ROOT, "this benchmark needs about %.0f MB and "
+                    + "%d MB are available: use a smaller --hidden, --steps or --batch", bytes / 1e6, max / 1_000_000));
+    }
+
     static double medianMillis(Runnable task, int warmup, int reps) {
         long until = System.nanoTime() + 2_000_000_000L;
         for (int i = 0; i < warmup || System.nanoTime() < until; i++) task.run();

@@ -44,4 +44,22 @@ class BenchCommandTest {
         assertEquals("2", unknown[0]);
         assertEquals("--protocol: unknown protocol 'fast' (trace, train or whatif)", unknown[2].strip());
     }
+
+    @Test
+    void aBadSizeIsNamedOnOneLine() {
+        String[] r = run("bench", "--hidden", "0", "--reps", "1", "--warmup", "0");
+        assertEquals("2", r[0]);
+        assertEquals("--hidden must be at least 1, got 0", r[2].strip());
+        r = run("bench", "--warmup", "-1");
+        assertEquals("--warmup must be at least 0, got -1", r[2].strip());
+    }
+
+    @Test
+    void sizesThatCannotFitInTheHeapAreRefusedBeforeAllocating() {
+        String[] r = run("bench", "--protocol", "trace", "--hidden", "30000", "--steps", "2", "--reps", "1",
+                "--warmup", "0");
+        assertEquals("2", r[0], r[2]);
+        assertEquals(1, r[2].strip().lines().count(), r[2]);
+        assertTrue(r[2].contains("--hidden") && r[2].contains("MB"), r[2]);
+    }
 }

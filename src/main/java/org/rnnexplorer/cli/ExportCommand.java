@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import org.jfree.chart.JFreeChart;
 import org.rnnexplorer.chart.CellPeers;
 import org.rnnexplorer.chart.ChartExport;
@@ -46,8 +47,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code export --model M.json (--input X.csv | --text "...") --out DIR [--formats png,svg,pdf,csv,json]
  * [--width W --height H]}: the gradient chart, the gate-activation plots, the saturation chart and the state
- * heatmaps of every layer, without a window, plus the trace as CSV or JSON. Everything is drawn in memory first; the
- * files are then written to temporary files and moved into place only when all are on disk, so a failure leaves the folder as it was.
+ * heatmaps of every layer, without a window, plus the trace as CSV or JSON. Each file is drawn and written to a
+ * temporary file in turn (one drawing in memory at a time); they are moved into place only when all are on disk, so a
+ * failure leaves the folder as it was.
  */
 @Command(name = "export", mixinStandardHelpOptions = true, description = "Write the gradient chart, gate plots and state heatmaps (PNG/SVG/PDF) and the"
         + " trace (CSV/JSON) of a model over an input into a folder.")
@@ -155,15 +157,15 @@ public final class ExportCommand implements Callable<Integer> {
 
         Trace trace = ForwardPass.run(m, in.batch());
         Gradients gradients = BackwardPass.run(m, trace, objective.objectiveFor(m, in.batch()));
-        Map<String, byte[]> files = new LinkedHashMap<>();
+        Map<String, Supplier<byte[]>> files = new LinkedHashMap<>();
         Map<String, JFreeChart> charts = charts(m, trace, gradients, in, objective, shown, others);
         for (ChartFormat f : chartFormats) {
             String suffix = (f == ChartFormat.PNG_2X ? "@2x." : ".") + f.extension();
             for (Map.Entry<String, JFreeChart> c : charts.entrySet())
-                files.put(c.getKey() + suffix, ChartExport.bytes(c.getValue(), f, width, height));
+                files.put(c.getKey() + suffix, () -> ChartExport.bytes(c.getValue(), f, width, height));
         }
-        if (csv) files.put("trace.csv", TraceCsv.csv(trace, in.tokens(), gradients).getBytes(StandardCharsets.UTF_8));
-        if (json) files.put("trace.json", json(trace, in.tokens(), gradients, objective.description()));
+        if (csv) files.put("trace.csv", () -> TraceCsv.csv(trace, in.tokens(), gradients).getBytes(StandardCharsets.UTF_8));
+        if (json) files.put("trace.json", () -> json(trace, in.tokens(), gradients, objective.description()));
         writeAll(files);
         spec.commandLine().getOut().println("wrote " + files.size() + " files to " + out + ": "
                 + String.join(" ", files.keySet()));
@@ -227,7 +229,7 @@ public final class ExportCommand implements Callable<Integer> {
      * on disk are they moved over their targets. A failure removes the temporary files (and the folder if it made
      * it), so files already in the folder from an earlier export stay as they were.
      */
-    private void writeAll(Map<String, byte[]> files) {
+    private void writeAll(Map<String, Supplier<byte[]>> files) {
         Path abs = out.toAbsolutePath();
         for (String name : files.keySet()) {
             if (Files.isDirectory(abs.resolve(name)))
@@ -247,14 +249,21 @@ public final class ExportCommand implements Callable<Integer> {
                     throw new BadFileException(out, "cannot make the folder (" + reason(e) + ")", e);
                 }
             }
-            for (Map.Entry<String, byte[]> f : files.entrySet()) {
+            for (Map.Entry<String, Supplier<byte[]>> f : files.entrySet()) {
                 Path target = out.resolve(f.getKey());
                 Path temp = abs.resolve("." + f.getKey() + "."
                         + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
                 staged.put(temp, target);
+                byte[] bytes;
                 try {
-                    Files.write(temp, f.getValue(), StandardOpenOption.CREATE_NEW,
-                            StandardOpenOption.WRITE);
+                    bytes = f.getValue().get();
+                } catch (OutOfMemoryError e) {
+                    throw new BadFileException(target, "too large to draw in the " + (Runtime.getRuntime().maxMemory() >> 20)
+                            + " MB this Java may use (ask for fewer --formats or --units, give a shorter input, or run"
+                            + " Java with more memory, -Xmx)");
+                }
+                try {
+                    Files.write(temp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                 } catch (IOException e) {
                     throw new BadFileException(target, "cannot write: " + reason(e), e);
                 }

@@ -115,6 +115,8 @@ public final class ExportCommand implements Callable<Integer> {
             else if (ChartFormat.parse(name) != null) chartFormats.add(ChartFormat.parse(name));
             else throw new BadInputException("--formats: unknown format '" + f + "' (png, png@2x, svg, pdf, csv, json)");
         }
+        if (chartFormats.isEmpty() && !csv && !json)
+            throw new BadInputException("--formats: no format given (png, png@2x, svg, pdf, csv, json)");
         if (width < 100 || height < 100 || width > 10000 || height > 10000)
             throw new BadInputException("--width and --height must be 100 to 10000, got " + width + " × " + height);
         if (Files.exists(out) && !Files.isDirectory(out))
@@ -138,6 +140,8 @@ public final class ExportCommand implements Callable<Integer> {
         if (step != null && step >= steps) throw new BadInputException("--step " + step + " is past the last step " + (steps - 1));
         GradientObjective objective = gradSeed != null ? GradientObjective.dot(ModelInput.gradientSeed(m, gradSeed))
                 : GradientObjective.defaultFor(m);
+        // one token has no next token to predict: as trace does, fall back to the sum of h[T-1]
+        if (gradSeed == null && objective.needsReadout() && steps < 2) objective = GradientObjective.sumOfLastState();
         List<RnnModel> others = new ArrayList<>();
         if (compare != null) {
             for (Path p : compare) {

@@ -235,4 +235,18 @@ class ExportCommandTest {
                 "--compare", lstm.toString(), "--compare-cells");
         assertFalse(Files.exists(out));
     }
+
+    @Test
+    void anEmptyListOfFormatsIsRefused() throws IOException {
+        fails("--formats", "--model", lstm.toString(), "--text", "ab", "--out", out.toString(), "--formats", ",");
+        assertFalse(Files.exists(out), "no empty folder is made");
+    }
+
+    @Test
+    void oneTokenIsDrawnWithTheSumOfTheLastStateAsTraceDoes() throws IOException {
+        Run r = run("--model", lstm.toString(), "--text", "a", "--out", out.toString(), "--formats", "svg");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.readString(out.resolve("gradient.svg")).contains("L = sum of h[T-1]"),
+                "one token has no next token: the chart names the sum it differentiates");
+    }
 }

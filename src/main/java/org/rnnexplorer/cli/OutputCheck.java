@@ -10,6 +10,8 @@ final class OutputCheck {
 
     static void writable(Path out) {
         Path dir = out.toAbsolutePath().getParent();
+        if (dir != null && Files.exists(dir) && !Files.isDirectory(dir))
+            throw new BadInputException(out + ": " + dir + " is a file, not a folder");
         if (dir == null || !Files.isDirectory(dir))
             throw new BadInputException(out + ": the folder " + dir + " does not exist");
         if (!Files.isWritable(dir)) throw new BadInputException(out + ": the folder " + dir + " is not writable");

@@ -69,6 +69,8 @@ public final class AtomicFiles {
 
     static void write(Path target, Content content, Disk disk) {
         Path dir = target.toAbsolutePath().getParent();
+        if (dir != null && Files.exists(dir) && !Files.isDirectory(dir))
+            throw new BadFileException(target, "cannot write: " + dir.getFileName() + " is a file, not a folder");
         if (dir == null || !Files.isDirectory(dir)) throw new BadFileException(target, "cannot write: the folder does not exist");
         if (Files.isDirectory(target)) throw new BadFileException(target, "cannot write: it is a folder");
         Path temp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");

@@ -243,6 +243,23 @@ class TraceCommandBadInputTest {
     }
 
     @Test
+    void anOutputPathUnderAFileSaysTheFileIsNotAFolder() throws IOException {
+        Path blocker = file("notes.txt", "a file");
+        Path target = blocker.resolve("t.json");
+        StringWriter e = new StringWriter();
+        int code = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(e), "trace", "--model",
+                textModel.toString(), "--text", "abc", "--out", target.toString());
+        assertEquals(2, code);
+        assertEquals(target + ": cannot write: notes.txt is a file, not a folder", e.toString().strip());
+        e = new StringWriter();
+        code = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(e), "train", "--task", "recall",
+                "--steps", "1", "--quiet", "--out", target.toString());
+        assertEquals(2, code);
+        assertEquals(target + ": " + blocker.toAbsolutePath() + " is a file, not a folder", e.toString().strip());
+        assertEquals("a file", Files.readString(blocker));
+    }
+
+    @Test
     void textLongerThanTheStepLimit() {
         String text = "ab c".repeat(50_000) + "a"; // 200,001 characters
         assertEquals("--text: 200,001 characters; the limit is 200,000 steps per trace (InputLimits.MAX_STEPS); shorten the input",

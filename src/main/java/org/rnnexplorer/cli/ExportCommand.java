@@ -169,7 +169,8 @@ public final class ExportCommand implements Callable<Integer> {
                 files.put(c.getKey() + suffix, () -> ChartExport.bytes(c.getValue(), f, width, height));
         }
         if (csv) files.put("trace.csv", () -> TraceCsv.csv(trace, in.tokens(), gradients).getBytes(StandardCharsets.UTF_8));
-        if (json) files.put("trace.json", () -> json(trace, in.tokens(), gradients, objective.description()));
+        String objectiveName = objective.description();
+        if (json) files.put("trace.json", () -> json(trace, in.tokens(), gradients, objectiveName));
         writeAll(files);
         spec.commandLine().getOut().println("wrote " + files.size() + " files to " + out + ": "
                 + String.join(" ", files.keySet()));

@@ -224,9 +224,10 @@ public final class TrainCommand implements Callable<Integer> {
         long max = Runtime.getRuntime().maxMemory();
         if (Math.max(bytes, check) > 0.6 * max)
             throw new BadInputException(String.format(Locale.ROOT, "this run needs about %.0f MB for %s and "
-                    + "%d MB are available: use a smaller --batch, --hidden or sequence%s", Math.max(bytes, check) / 1e6,
+                    + "%d MB are available: %s", Math.max(bytes, check) / 1e6,
                     bytes >= check ? "one batch" : "the held-out check (" + Evaluator.BATCH + " whole sequences)",
-                    max / 1_000_000, bytes >= check ? ", or --truncate" : ""));
+                    max / 1_000_000, bytes >= check ? "use a smaller --batch, --hidden or sequence, or --truncate"
+                            : "use a smaller --hidden or a shorter sequence"));
     }
 
     private static double round(double v) {

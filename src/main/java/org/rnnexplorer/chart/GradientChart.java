@@ -66,7 +66,7 @@ public final class GradientChart {
             r.setSeriesStroke(2, ChartStyle.dotted(3f));
         }
         subtitle(chart, curve.objective() + "  ·  T = " + curve.steps() + rate(curve)
-                + String.format(Locale.ROOT, "  ·  1 = %.3g at k = %d", ref, curve.anchor()));
+                + scaleNote(ref, curve.anchor()));
         return chart;
     }
 
@@ -111,6 +111,12 @@ public final class GradientChart {
     }
 
     /** The value every line of a curve is divided by: ‖∂L/∂h‖ where the error enters (1 if there is none). */
+    /** What the relative scale means, in words: every curve is divided by the gradient norm where the error enters. */
+    static String scaleNote(double reference, int anchor) {
+        return String.format(Locale.ROOT, "  ·  divided by ‖∂L/∂h_t‖ = %.3g at k = %d, so the curve starts at 1",
+                reference, anchor);
+    }
+
     static double reference(GradientCurve c) {
         double r = c.norm()[c.anchor()];
         return r > 0 && Double.isFinite(r) ? r : 1.0;

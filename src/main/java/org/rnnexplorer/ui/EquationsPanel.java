@@ -67,6 +67,9 @@ public final class EquationsPanel extends VBox {
         numbers.getStyleClass().add("equation-numbers");
         numbers.setId("equation-numbers-" + i);
         numbers.setWrapText(true);
+        // a wrapped label may otherwise be laid out one line short and end in "= ..." on a narrow or large-type panel
+        numbers.setMinHeight(Label.USE_PREF_SIZE);
+        formula.setMinHeight(Label.USE_PREF_SIZE);
         name.setMinWidth(Label.USE_PREF_SIZE);
         formula.setWrapText(true);
         javafx.scene.layout.HBox top = new javafx.scene.layout.HBox(10, formula, name);

@@ -53,6 +53,10 @@ class ChartContentTest {
                 .anyMatch(mk -> mk instanceof IntervalMarker && ((IntervalMarker) mk).getStartValue() == 1.0
                         && "exploding (> 1)".equals(mk.getLabel())), "the band above 1 is marked as exploding");
         assertEquals(Color.WHITE, chart.getBackgroundPaint());
+        String subtitle = ((org.jfree.chart.title.TextTitle) chart.getSubtitle(0)).getText();
+        assertTrue(subtitle.contains(String.format(java.util.Locale.ROOT,
+                "divided by ‖∂L/∂h_t‖ = %.3g at k = 0, so the curve starts at 1", c.norm()[0])),
+                "the subtitle says in words what 1 on the log axis is: " + subtitle);
     }
 
     @Test

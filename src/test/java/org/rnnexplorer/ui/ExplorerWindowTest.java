@@ -366,4 +366,45 @@ class ExplorerWindowTest {
         robot.type(KeyCode.RIGHT);
         assertEquals("step 2 of 44: 'h'", text(robot, ".step-label"), "the keys step again on the cell tab");
     }
+
+    @Test
+    void everyControlACanClickOrDragSaysWhatItDoesOnHover(FxRobot robot) throws Exception {
+        openReferenceLstm(robot);
+        robot.clickOn("Gradient lab");
+        waitUntil(() -> window.controller().labTab.getContent() != null);
+        robot.clickOn("Training");
+        waitUntil(() -> window.controller().trainingTab.getContent() != null);
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        robot.interact(() -> {
+            java.util.List<javafx.scene.Parent> roots = new java.util.ArrayList<>(java.util.List.of(
+                    window.controller().root(), (javafx.scene.Parent) window.controller().labTab.getContent(),
+                    (javafx.scene.Parent) window.controller().trainingTab.getContent()));
+            for (javafx.scene.Parent root : roots) collectUntipped(root, missing);
+        });
+        assertTrue(missing.isEmpty(), "controls without a tooltip: " + missing);
+    }
+
+    private static void collectUntipped(javafx.scene.Parent parent, java.util.List<String> missing) {
+        for (Node n : parent.getChildrenUnmodifiable()) {
+            if (n instanceof javafx.scene.control.ButtonBase || n instanceof javafx.scene.control.Slider
+                    || n instanceof javafx.scene.control.ComboBoxBase || n instanceof javafx.scene.control.Spinner
+                    || n instanceof javafx.scene.control.TextInputControl) {
+                if (((javafx.scene.control.Control) n).getTooltip() == null && !insideAControl(n)) {
+                    missing.add(n.getClass().getSimpleName() + " " + (n.getId() != null ? "#" + n.getId()
+                            : n instanceof javafx.scene.control.Labeled l ? "'" + l.getText() + "'" : ""));
+                }
+                continue; // the parts of a control (a spinner's arrows, a combo box's button) are not asked
+            }
+            if (n instanceof javafx.scene.Parent p) collectUntipped(p, missing);
+        }
+    }
+
+    /** A spinner's editor, a combo box's parts and the menu bar's titles belong to their control. */
+    private static boolean insideAControl(Node n) {
+        for (Node p = n.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof javafx.scene.control.Spinner || p instanceof javafx.scene.control.ComboBoxBase
+                    || p instanceof javafx.scene.control.MenuBar) return true;
+        }
+        return false;
+    }
 }

@@ -250,7 +250,11 @@ class SessionAndExportTest {
         robot.clickOn("Export");
         robot.clickOn("Step-through as animated GIF… (cell diagram and strip)");
         ExplorerWindowTest.waitUntil(() -> robot.lookup("Taking a picture of each step…").tryQuery().isPresent());
-        robot.clickOn("Cancel");
+        // the progress dialog's own Cancel (the Training pane has a "Cancel" button too)
+        javafx.scene.control.DialogPane progress = robot.lookup(".dialog-pane")
+                .queryAllAs(javafx.scene.control.DialogPane.class).stream()
+                .filter(p -> "Taking a picture of each step…".equals(p.getHeaderText())).findFirst().orElseThrow();
+        robot.clickOn(progress.lookupButton(javafx.scene.control.ButtonType.CANCEL));
         ExplorerWindowTest.waitUntil(() -> !window.controller().stepThroughGif().runningProperty().get());
         Thread.sleep(300);
         assertFalse(Files.exists(cancelled), "nothing written");

@@ -14,6 +14,7 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
@@ -122,6 +123,9 @@ public final class GradientLabPane extends BorderPane {
         fillExportMenu(export);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
+        compare.setTooltip(new Tooltip("The same input through a vanilla RNN, an LSTM and a GRU of the same size"));
+        reset.setTooltip(new Tooltip("Put the sliders back: the model's own weights and the input's length"));
+        export.setTooltip(new Tooltip("Save the charts (PNG, SVG, PDF), this pane, or the trace"));
         HBox bar = new HBox(12, title, compare, reset, gap, export);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 10, 6, 10));
@@ -191,6 +195,7 @@ public final class GradientLabPane extends BorderPane {
         TextField units = unitsField;
         units.setId("units");
         units.setPromptText("e.g. 0, 5, 29");
+        units.setTooltip(new Tooltip("Which units' gates to plot; type numbers and press Enter"));
         units.setPrefColumnCount(14);
         units.setOnAction(e -> vm.unitsProperty().set(parseUnits(units.getText())));
         vm.unitsProperty().addListener((o, a, u) -> {
@@ -245,6 +250,9 @@ public final class GradientLabPane extends BorderPane {
         steps.valueProperty().addListener((o, a, v) -> {
             if (!settingSliders) vm.stepsProperty().set(Math.max(STEPS_MIN, (int) Math.round(v.doubleValue())));
         });
+        scale.setTooltip(new Tooltip("Multiply the recurrent weights W_hh (1 = as trained)"));
+        bias.setTooltip(new Tooltip("Set the bias of the gate that keeps the memory (LSTM forget gate, GRU update gate)"));
+        steps.setTooltip(new Tooltip("How many steps the input runs (it repeats to fill them)"));
         Label scaleHint = hint("← smaller: the gradient vanishes        larger: it explodes →");
         Label stepsHint = hint("longer: more steps back for the gradient to fade or grow (the input repeats)");
         biasHint.setStyle("-fx-text-fill: #555;");
@@ -262,7 +270,10 @@ public final class GradientLabPane extends BorderPane {
         g.addRow(0, scaleLabel, scale, scaleHint);
         g.addRow(1, biasLabel, bias, biasHint);
         g.addRow(2, stepsLabel, steps, stepsHint);
-        for (Label l : List.of(scaleLabel, biasLabel, stepsLabel)) l.setStyle("-fx-font-weight: bold;");
+        for (Label l : List.of(scaleLabel, biasLabel, stepsLabel)) {
+            l.setStyle("-fx-font-weight: bold;");
+            l.setWrapText(true); // "Forget-gate bias b_f: as trained (mean 1.20)" is wider than the column
+        }
         for (int i = 0; i < 3; i++) g.getRowConstraints().add(new RowConstraints(44));
         return g;
     }

@@ -117,11 +117,18 @@ public final class TrainingPane extends BorderPane {
         cancel.disableProperty().bind(vm.runningProperty().not());
         cancel.setOnAction(e -> vm.cancel());
         for (Node n : List.of(task, cell, steps, rate)) n.disableProperty().bind(vm.runningProperty());
+        task.setTooltip(new javafx.scene.control.Tooltip("What the model learns (each task has its preset size and steps)"));
+        cell.setTooltip(new javafx.scene.control.Tooltip("The cell to train: vanilla RNN, LSTM or GRU"));
+        steps.setTooltip(new javafx.scene.control.Tooltip("Training steps (one batch each)"));
+        rate.setTooltip(new javafx.scene.control.Tooltip("Learning rate of Adam; \"preset\" is the task's own"));
+        train.setTooltip(new javafx.scene.control.Tooltip("Train in the background; the charts update live (Enter)"));
+        cancel.setTooltip(new javafx.scene.control.Tooltip("Stop training; the model so far is kept"));
         MenuButton export = new MenuButton("Export");
         export.setId("export");
         export.getItems().add(exporter.chartMenu("Training chart", "training",
                 () -> TrainingChart.snapshot(vm.lossSeries(), vm.accuracySeries(), vm.gradientNormSeries(), title()),
                 this::window));
+        export.setTooltip(new javafx.scene.control.Tooltip("Save the training chart or this pane as a picture"));
         export.getItems().add(new SeparatorMenuItem());
         export.getItems().addAll(exporter.nodeItems("This pane", "training-pane", () -> this, this::window));
 
@@ -169,6 +176,7 @@ public final class TrainingPane extends BorderPane {
         use.setId("use-model");
         use.disableProperty().bind(vm.trainedModelProperty().isNull().or(vm.runningProperty()));
         use.setOnAction(e -> vm.useModel());
+        use.setTooltip(new javafx.scene.control.Tooltip("Open the trained model in the cell tab"));
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         VBox text = new VBox(4, status, problem);

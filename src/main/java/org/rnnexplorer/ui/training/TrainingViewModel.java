@@ -211,7 +211,7 @@ public final class TrainingViewModel {
             }
             case CANCELLED -> status.set(String.format(Locale.ROOT,
                     "Cancelled after %d steps; the model of step %d is kept: %s", r.steps(), r.steps(), measured));
-            case SOLVED -> status.set(String.format(Locale.ROOT, "Solved in %d steps, %.1f s: %s", r.steps(),
+            case SOLVED -> status.set(String.format(Locale.ROOT, "Reached the goal after %d steps, %.1f s: %s", r.steps(),
                     r.seconds(), measured));
             default -> status.set(String.format(Locale.ROOT, "Done: %d steps in %.1f s, %s", r.steps(), r.seconds(),
                     measured));

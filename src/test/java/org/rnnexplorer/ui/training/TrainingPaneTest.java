@@ -94,6 +94,10 @@ class TrainingPaneTest {
         waitUntil(() -> vm.resultProperty().get() != null);
         assertEquals(1.0, robot.lookup("#progress").queryAs(ProgressBar.class).getProgress(), 1e-9);
         assertEquals(40, (int) vm.lossSeries().getMaxX());
+        TrainingResult r = vm.resultProperty().get();
+        String expected = r.status() == TrainingResult.Status.SOLVED ? "Reached the goal after 40 steps, "
+                : "Done: 40 steps in ";
+        assertTrue(text(robot, "#train-status").startsWith(expected), text(robot, "#train-status"));
         robot.clickOn("#use-model");
         assertNotNull(used.get());
         assertEquals(CellType.GRU, used.get().cell());

@@ -69,6 +69,7 @@ public final class CellDiagramView extends Region {
         Tooltip.install(canvas, tip);
         progress.addListener((o, a, b) -> draw());
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, this::hover);
+        canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> vm.hoverTextProperty().set(""));
         canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, this::click);
         setFocusTraversable(true);
         addEventFilter(MouseEvent.MOUSE_PRESSED, e -> requestFocus());

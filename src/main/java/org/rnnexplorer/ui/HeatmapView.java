@@ -63,6 +63,7 @@ public final class HeatmapView extends VBox {
         tip.setShowDelay(Duration.millis(100));
         Tooltip.install(canvas, tip);
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, this::hover);
+        canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> vm.hoverTextProperty().set(""));
         canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, this::click);
     }
 

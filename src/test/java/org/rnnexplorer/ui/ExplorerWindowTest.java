@@ -316,6 +316,9 @@ class ExplorerWindowTest {
         robot.clickOn(MouseButton.PRIMARY);
         assertEquals(5, vm.unitProperty().get(), "a click selects the unit");
         assertEquals("step 10 of 44: 't'", text(robot, ".step-label"), "and jumps to the step");
+        robot.moveTo(".step-label");
+        waitUntil(() -> vm.hoverTextProperty().get().isEmpty());
+        assertEquals("", text(robot, ".hover-info"), "the hovered value goes away when the mouse leaves the heatmap");
     }
 
     @Test

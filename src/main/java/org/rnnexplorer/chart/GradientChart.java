@@ -51,7 +51,8 @@ public final class GradientChart {
             data.addSeries(series("‖∂L/∂C_t‖ cell state", curve.cellNorm(), ref));
             reference = true;
         }
-        JFreeChart chart = build("Vanishing and exploding gradients: " + curve.label(), data);
+        JFreeChart chart = build("Vanishing and exploding gradients: " + curve.label(), data,
+                curve.bound() != null ? 1 : -1);
         XYLineAndShapeRenderer r = renderer(chart);
         Color color = ChartStyle.cellColor(curve.cell());
         r.setSeriesPaint(0, color);
@@ -76,18 +77,21 @@ public final class GradientChart {
         XYSeriesCollection data = new XYSeriesCollection();
         for (GradientCurve c : curves) data.addSeries(series(c.label(), c.norm(), reference(c)));
         int[] refOf = new int[curves.size()];
+        java.util.Set<Integer> bounds = new java.util.HashSet<>();
         for (int i = 0; i < curves.size(); i++) {
             GradientCurve c = curves.get(i);
             refOf[i] = -1;
             if (c.bound() != null) {
                 refOf[i] = data.getSeriesCount();
+                bounds.add(refOf[i]);
                 data.addSeries(series(c.label() + " bound σ_max^k", c.bound(), reference(c)));
             } else if (c.forgetProduct() != null) {
                 refOf[i] = data.getSeriesCount();
                 data.addSeries(series(c.label() + " forget product Π f", c.forgetProduct(), reference(c)));
             }
         }
-        JFreeChart chart = build("Short-term memory: how far back the gradient reaches", data);
+        JFreeChart chart = build("Short-term memory: how far back the gradient reaches", data,
+                bounds.stream().mapToInt(Integer::intValue).toArray());
         XYLineAndShapeRenderer r = renderer(chart);
         int steps = 0;
         for (int i = 0; i < curves.size(); i++) {
@@ -131,7 +135,8 @@ public final class GradientChart {
         return s;
     }
 
-    private static JFreeChart build(String title, XYSeriesCollection data) {
+    /** {@code bounds}: the series of the vanilla bound σ_max^k, which do not set the top of the y range. */
+    private static JFreeChart build(String title, XYSeriesCollection data, int... bounds) {
         NumberAxis x = new NumberAxis(X_LABEL);
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         x.setAutoRangeIncludesZero(true);
@@ -151,26 +156,53 @@ public final class GradientChart {
         plot.addRangeMarker(exploding, Layer.BACKGROUND);
         ValueMarker one = new ValueMarker(1.0, ChartStyle.RNN_COLOR, new BasicStroke(1.5f));
         plot.addRangeMarker(one, Layer.BACKGROUND);
-        y.setRange(logRange(data));
+        Range range = logRange(data, bounds);
+        y.setRange(range);
+        for (int b : bounds) if (b >= 0) noteOffTheTop(data.getSeries(b), range.getUpperBound());
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         ChartStyle.apply(chart);
         return chart;
     }
 
-    /** From a third of the smallest value to five times the largest or 1: the start of the exploding band shows. */
-    private static Range logRange(XYSeriesCollection data) {
+    /** How far above the largest measured value (or 1) a bound may lift the top of the y range: three decades. */
+    static final double BOUND_HEADROOM = 1e3;
+
+    /**
+     * From a third of the smallest value to five times the largest or 1, so the start of the exploding band shows;
+     * but a bound series lifts the top to at most {@link #BOUND_HEADROOM} × the largest measured value (or 1), so a
+     * bound of 10^60 does not squash the measured curves into a flat band: it leaves the plot at the top.
+     */
+    static Range logRange(XYSeriesCollection data, int... bounds) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = 1.0;
+        double measuredHi = 1.0;
         for (int s = 0; s < data.getSeriesCount(); s++) {
+            boolean bound = false;
+            for (int b : bounds) bound |= b == s;
             for (int i = 0; i < data.getItemCount(s); i++) {
                 double v = data.getYValue(s, i);
                 lo = Math.min(lo, v);
                 hi = Math.max(hi, v);
+                if (!bound) measuredHi = Math.max(measuredHi, v);
             }
         }
         if (lo == Double.POSITIVE_INFINITY) lo = 0.1;
-        hi = Math.min(hi * 5, 1e300);
+        hi = Math.min(Math.min(hi * 5, measuredHi * BOUND_HEADROOM), 1e300);
         return new Range(Math.max(Math.min(lo / 3, hi / 1000), 1e-300), hi);
+    }
+
+    /** Names the step after which a bound line leaves the top of the plot, in its legend entry. */
+    private static void noteOffTheTop(XYSeries bound, double top) {
+        double lastInside = Double.NaN;
+        for (int i = 0; i < bound.getItemCount(); i++) {
+            if (bound.getY(i).doubleValue() > top) {
+                String note = Double.isNaN(lastInside) ? " (off the top)"
+                        : String.format(Locale.ROOT, " (off the top after k = %d)", (int) lastInside);
+                bound.setKey(bound.getKey() + note);
+                return;
+            }
+            lastInside = bound.getX(i).doubleValue();
+        }
     }
 
     private static XYLineAndShapeRenderer renderer(JFreeChart chart) {

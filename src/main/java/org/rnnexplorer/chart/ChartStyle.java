@@ -61,6 +61,27 @@ public final class ChartStyle {
         return chart;
     }
 
+    /**
+     * Smaller type for a chart shown in a narrow side panel: the title, axes, ticks and legend shrink, and the
+     * explanatory subtitles go (the panel says what L is above the chart). Changes {@code chart} in place.
+     */
+    public static JFreeChart compact(JFreeChart chart) {
+        if (chart.getTitle() != null) chart.getTitle().setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
+        for (int i = chart.getSubtitleCount() - 1; i >= 0; i--) {
+            if (chart.getSubtitle(i) instanceof org.jfree.chart.title.TextTitle) chart.removeSubtitle(chart.getSubtitle(i));
+        }
+        if (chart.getLegend() != null) chart.getLegend().setItemFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        if (chart.getPlot() instanceof XYPlot) {
+            XYPlot p = (XYPlot) chart.getPlot();
+            for (org.jfree.chart.axis.ValueAxis a : new org.jfree.chart.axis.ValueAxis[] {p.getDomainAxis(), p.getRangeAxis()}) {
+                if (a == null) continue;
+                a.setLabelFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
+                a.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+            }
+        }
+        return chart;
+    }
+
     /** The colour of a cell in every chart: vanilla RNN vermillion, LSTM blue, GRU green. */
     public static Color cellColor(CellType cell) {
         switch (cell) {

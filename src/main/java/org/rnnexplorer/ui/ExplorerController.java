@@ -176,9 +176,14 @@ public final class ExplorerController {
         gradientCaption.textProperty().bind(vm.gradientCaptionProperty());
         vm.gradientWantedProperty().bind(gradientTab.selectedProperty());
         vm.gradientChartProperty().addListener((o, a, chart) -> {
-            if (chart == null) gradientPane.setCenter(null);
-            else if (gradientPane.getCenter() instanceof org.jfree.chart.fx.ChartViewer v) v.setChart(chart);
-            else gradientPane.setCenter(new org.jfree.chart.fx.ChartViewer(chart));
+            if (chart == null) {
+                gradientPane.setCenter(null);
+                return;
+            }
+            // the side panel is narrow: show a compact copy; exports keep the full-size chart
+            org.jfree.chart.JFreeChart shown = compactCopy(chart);
+            if (gradientPane.getCenter() instanceof org.jfree.chart.fx.ChartViewer v) v.setChart(shown);
+            else gradientPane.setCenter(new org.jfree.chart.fx.ChartViewer(shown));
         });
 
         // the gradient lab and training panes, built when their tab is first opened
@@ -652,5 +657,13 @@ public final class ExplorerController {
 
     public SequenceStrip strip() {
         return strip;
+    }
+
+    private static org.jfree.chart.JFreeChart compactCopy(org.jfree.chart.JFreeChart chart) {
+        try {
+            return org.rnnexplorer.chart.ChartStyle.compact((org.jfree.chart.JFreeChart) chart.clone());
+        } catch (CloneNotSupportedException e) {
+            return chart;
+        }
     }
 }

@@ -42,6 +42,8 @@ public final class StepThroughGif {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private Timeline timeline;
     private Alert dialog;
+    /** Frames after which the capture waits (for a test to press Cancel mid-way); unlimited by default. */
+    private int pauseAfter = Integer.MAX_VALUE;
 
     /** Takes the frames and writes {@code file}; {@code onError} gets one line naming the file. FX thread. */
     public void export(ExplorerViewModel vm, Node diagram, Node strip, Path file, Window owner, Consumer<String> onError) {
@@ -79,6 +81,7 @@ public final class StepThroughGif {
             frames.add(frame(strip, diagram));
             bar.setProgress((double) frames.size() / n);
             what.setText("Frame " + frames.size() + " of " + n);
+            if (frames.size() == pauseAfter && frames.size() < n) timeline.pause();
             if (frames.size() == n) {
                 done[0] = true;
                 restore.run();
@@ -108,6 +111,11 @@ public final class StepThroughGif {
         });
         dialog.show();
         timeline.play();
+    }
+
+    /** Makes the next export wait after {@code k} frames, its dialog still open, until it is cancelled. */
+    void pauseAfter(int k) {
+        pauseAfter = k;
     }
 
     /** Cancel, as the dialog's button does. */

@@ -30,7 +30,7 @@ class ExplorerViewModelTest {
 
     /** Runs what the worker handed to the "FX thread" until the view model is idle. */
     void settle() throws InterruptedException {
-        long end = System.currentTimeMillis() + 10_000;
+        long end = System.currentTimeMillis() + 120_000;
         while (System.currentTimeMillis() < end) {
             Runnable r;
             while ((r = applied.poll()) != null) r.run();
@@ -43,7 +43,7 @@ class ExplorerViewModelTest {
     /** The PyTorch-trained reference LSTM of the test resources, opened as a file. */
     /** Drains the applier until {@code done} holds (for work the busy flag does not cover, like reading a file). */
     void settleUntil(java.util.function.BooleanSupplier done) throws InterruptedException {
-        long end = System.currentTimeMillis() + 10_000;
+        long end = System.currentTimeMillis() + 120_000;
         while (System.currentTimeMillis() < end) {
             settle();
             if (done.getAsBoolean()) return;

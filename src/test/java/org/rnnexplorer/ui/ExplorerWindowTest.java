@@ -47,7 +47,7 @@ class ExplorerWindowTest {
     }
 
     static void waitUntil(Supplier<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition::get);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, condition::get);
         WaitForAsyncUtils.waitForFxEvents();
     }
 

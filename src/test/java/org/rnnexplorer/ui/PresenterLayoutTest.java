@@ -54,9 +54,9 @@ class PresenterLayoutTest {
     @Test
     void theNumbersAndThePlaybackBarAreShownWholeAt1280x720(FxRobot robot) throws Exception {
         int width = 1280, height = 720;
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> vm.result() != null && !vm.busyProperty().get());
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> vm.result() != null && !vm.busyProperty().get());
         robot.interact(() -> vm.openFile(Path.of("src/test/resources/reference/charlm-lstm-1layer.json")));
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> vm.entryProperty().get() != null
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> vm.entryProperty().get() != null
                 && vm.entryProperty().get().title().equals("charlm-lstm-1layer.json")
                 && vm.result() != null && !vm.busyProperty().get());
         robot.interact(() -> {

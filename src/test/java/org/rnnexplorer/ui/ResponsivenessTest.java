@@ -30,6 +30,7 @@ import org.rnnexplorer.ui.training.TrainingViewModel;
  * each trace runs the 5,000 steps twice, once with the what-if) and stepped through. Every ping must be answered
  * within 100 ms. The figures are printed for the README.
  */
+@org.junit.jupiter.api.Tag("benchmark") // a timing goal: run with -Dgroups=benchmark (to become a bench protocol)
 @ExtendWith(ApplicationExtension.class)
 class ResponsivenessTest {
     static final int STEPS = 5000;

@@ -156,7 +156,7 @@ class SessionAndExportTest {
             TrainingPane pane = (TrainingPane) w.controller().trainingTab.getContent();
             robot.interact(() -> pane.viewModel().stepsProperty().set(40));
             robot.clickOn(robot.from(pane).lookup("#train").queryButton());
-            WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS,
+            WaitForAsyncUtils.waitFor(120, java.util.concurrent.TimeUnit.SECONDS,
                     () -> pane.viewModel().resultProperty().get() != null);
             robot.clickOn(robot.from(pane).lookup("#use-model").queryButton());
             ExplorerWindowTest.waitUntil(() -> v.entryProperty().get().title().startsWith("trained in the app")
@@ -247,6 +247,7 @@ class SessionAndExportTest {
         ExplorerWindowTest.waitUntil(() -> vm.steps() == 140 && !vm.busyProperty().get());
         Path cancelled = dir.resolve("cancelled.gif");
         window.controller().setSaveLocation((o, t, s, e) -> cancelled);
+        robot.interact(() -> window.controller().stepThroughGif().pauseAfter(3)); // mid-way, until Cancel
         robot.clickOn("Export");
         robot.clickOn("Step-through as animated GIF… (cell diagram and strip)");
         ExplorerWindowTest.waitUntil(() -> robot.lookup("Taking a picture of each step…").tryQuery().isPresent());
@@ -256,7 +257,6 @@ class SessionAndExportTest {
                 .filter(p -> "Taking a picture of each step…".equals(p.getHeaderText())).findFirst().orElseThrow();
         robot.clickOn(progress.lookupButton(javafx.scene.control.ButtonType.CANCEL));
         ExplorerWindowTest.waitUntil(() -> !window.controller().stepThroughGif().runningProperty().get());
-        Thread.sleep(300);
         assertFalse(Files.exists(cancelled), "nothing written");
         assertEquals(2, vm.stepProperty().get());
     }

@@ -58,7 +58,7 @@ class GradientLabPaneTest {
     }
 
     static void waitUntil(Supplier<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition::get);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, condition::get);
         WaitForAsyncUtils.waitForFxEvents();
     }
 

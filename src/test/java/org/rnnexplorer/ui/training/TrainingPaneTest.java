@@ -42,7 +42,7 @@ class TrainingPaneTest {
     }
 
     static void waitUntil(Supplier<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition::get);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, condition::get);
         WaitForAsyncUtils.waitForFxEvents();
     }
 

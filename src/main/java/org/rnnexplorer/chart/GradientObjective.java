@@ -63,10 +63,10 @@ public final class GradientObjective {
     /**
      * The model's own loss when it can score the input (token model with a readout): {@link #recallAnswer()} for a
      * model whose metadata says it was trained on the recall task ({@code "training": {"task": "recall"}}), else
-     * {@link #ownLoss()}; without a readout the sum of h_{T−1}.
+     * {@link #ownLoss()}; without a readout, or when it names classes rather than next tokens, the sum of h_{T−1}.
      */
     public static GradientObjective defaultFor(RnnModel model) {
-        if (!model.hasHead() || !model.takesTokens()) return sumOfLastState();
+        if (!model.hasHead() || !model.takesTokens() || model.isClassifier()) return sumOfLastState();
         return "recall".equals(trainedTask(model)) ? recallAnswer() : ownLoss();
     }
 

@@ -40,6 +40,7 @@ import org.rnnexplorer.model.RnnModel;
 import org.rnnexplorer.model.Trace;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -57,8 +58,12 @@ public final class ExportCommand implements Callable<Integer> {
     /** Longer inputs are refused: a heatmap of more steps cannot be read and takes long to draw. */
     static final int MAX_STEPS = 5000;
 
-    @Option(names = "--model", required = true, paramLabel = "M.json", description = "the model file")
+    @Option(names = "--model", required = true, paramLabel = "M.json",
+            description = "the model file, or a PyTorch checkpoint (.pt/.pth) read as import reads it")
     Path model;
+
+    @Mixin
+    CheckpointOptions checkpoint;
 
     @ArgGroup(multiplicity = "1")
     InputOptions input;
@@ -122,7 +127,7 @@ public final class ExportCommand implements Callable<Integer> {
         if (Files.exists(out) && !Files.isDirectory(out))
             throw new BadFileException(out, "cannot write: it is a file, not a folder");
 
-        RnnModel m = ModelFile.read(model);
+        RnnModel m = ModelSource.read(model, checkpoint);
         ModelInput in = input.read(m, model);
         int steps = in.batch().steps();
         if (steps > MAX_STEPS)

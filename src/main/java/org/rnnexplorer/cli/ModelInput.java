@@ -27,7 +27,7 @@ record ModelInput(InputBatch batch, List<String> tokens, String name) {
             throw new BadFileException(modelFile, "the model has no vocabulary, so it cannot read --text; give --input"
                     + " X.csv with " + m.inputSize() + " numbers per row");
         if (text.isEmpty()) throw new BadInputException("--text is empty");
-        Tokenizer tokenizer = Tokenizer.named(m.tokenizer() == null ? "char" : m.tokenizer());
+        Tokenizer tokenizer = Tokenizer.forVocabulary(m.tokenizer(), m.vocabulary());
         List<String> tokens = tokenizer.split(text);
         if (tokens.isEmpty()) throw new BadInputException("--text has no " + tokenizer.id() + " tokens");
         String unit = "word".equals(tokenizer.id()) ? "tokens" : "characters";

@@ -1,9 +1,9 @@
 package org.rnnexplorer.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.rnnexplorer.io.ModelFile;
 import org.rnnexplorer.io.TraceFile;
 import org.rnnexplorer.model.BackwardPass;
 import org.rnnexplorer.model.CrossEntropyObjective;
@@ -15,6 +15,7 @@ import org.rnnexplorer.model.RnnModel;
 import org.rnnexplorer.model.Trace;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -29,8 +30,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "trace", mixinStandardHelpOptions = true, description = "Write every gate, state and per-step gradient of a model over an input as JSON.")
 public final class TraceCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, paramLabel = "M.json", description = "the model file")
+    @Option(names = "--model", required = true, paramLabel = "M.json",
+            description = "the model file, or a PyTorch checkpoint (.pt/.pth) read as import reads it")
     Path model;
+
+    @Mixin
+    CheckpointOptions checkpoint;
 
     @ArgGroup(multiplicity = "1")
     InputOptions input;
@@ -46,7 +51,7 @@ public final class TraceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RnnModel m = ModelFile.read(model);
+        RnnModel m = ModelSource.read(model, checkpoint);
         ModelInput in = input.read(m, model);
         int[] ids = in.ids();
         checkMemory(m, in.batch().steps(), in.name());
@@ -57,22 +62,33 @@ public final class TraceCommand implements Callable<Integer> {
         if (v != null) {
             objective = new DotObjective(v);
             description = objective.describe() + " of the top layer, v from " + gradSeed.getFileName();
-        } else if (m.hasHead() && ids != null && ids.length >= 2) {
+        } else if (m.hasHead() && !m.isClassifier() && ids != null && ids.length >= 2) {
             objective = CrossEntropyObjective.nextTokenEveryStep(ids);
             description = objective.describe() + " (the model's own loss)";
         } else {
             objective = DotObjective.sum(m.hiddenSize());
-            String why = !m.hasHead() ? "the model has no head" : ids == null ? "the input is not text"
+            String why = !m.hasHead() ? "the model has no head"
+                    : m.isClassifier() ? "the readout gives class probabilities, not next tokens"
+                    : ids == null ? "the input is not text"
                     : "one token has no next token to predict";
             description = "L = sum of the top layer's h at the last step, dot(1, h[T-1]) (" + why
                     + " and no --grad-seed was given)";
         }
         Trace trace = ForwardPass.run(m, in.batch());
         Gradients gradients = BackwardPass.run(m, trace, objective);
-        TraceFile.write(out, trace, in.tokens(), gradients, description);
+        List<String> labels = m.isClassifier() ? m.labels() : null;
+        TraceFile.write(out, trace, in.tokens(), gradients, description, labels);
         spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d steps, %d layer(s), loss %.6g (%s)%n", out,
                 trace.steps(), trace.layerCount(), gradients.loss(), description);
+        if (labels != null) spec.commandLine().getOut().println("class at the last step: " + topClass(trace, labels));
         return 0;
+    }
+
+    /** The most probable class at the last step with its probability, e.g. {@code Italian (p = 0.8123)}. */
+    private static String topClass(Trace trace, List<String> labels) {
+        int last = trace.steps() - 1, best = 0;
+        for (int k = 1; k < labels.size(); k++) if (trace.probability(last, k) > trace.probability(last, best)) best = k;
+        return String.format(Locale.ROOT, "%s (p = %.4f)", labels.get(best), trace.probability(last, best));
     }
 
     /** Refuses an input whose trace and gradients would not fit in this JVM's heap, before allocating them. */

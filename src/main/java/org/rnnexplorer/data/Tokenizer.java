@@ -23,4 +23,13 @@ public interface Tokenizer {
         if ("word".equals(id)) return WordTokenizer.INSTANCE;
         throw new IllegalArgumentException("unknown tokenizer \"" + id + "\" (expected char or word)");
     }
+
+    /**
+     * The tokenizer called {@code id} ({@code char} when null) for a model with this vocabulary: its multi-character
+     * entries ({@code <unk>}, {@code </s>}) stay single tokens when they appear in a text
+     * ({@link SpecialTokenTokenizer}).
+     */
+    static Tokenizer forVocabulary(String id, java.util.List<String> vocabulary) {
+        return SpecialTokenTokenizer.of(named(id == null ? "char" : id), vocabulary);
+    }
 }

@@ -241,7 +241,8 @@ final class ModelFileReader {
         Parameter headB = parameters.get("head.bias");
         if (headW != null && headB == null) throw bad("head.bias is missing (head.weight is there)");
         if (headB != null && headW == null) throw bad("head.weight is missing (head.bias is there)");
-        int outputs = vocabulary != null ? vocabulary.size() : headW != null ? headW.rowCount() : 0;
+        int outputs = metadata.get(RnnModel.LABELS) instanceof List<?> labels ? labels.size()
+                : vocabulary != null ? vocabulary.size() : headW != null ? headW.rowCount() : 0;
         if (outputs > ModelFile.MAX_VOCABULARY)
             throw bad("head.weight has " + outputs + " rows; the limit is " + ModelFile.MAX_VOCABULARY + " (ModelFile.MAX_VOCABULARY)");
 

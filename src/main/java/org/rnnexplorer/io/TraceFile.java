@@ -37,12 +37,27 @@ public final class TraceFile {
      * @param objective what L is, e.g. {@code dot(v, h[T-1])}; null without gradients
      */
     public static void write(Path file, Trace trace, List<String> tokens, Gradients gradients, String objective) {
-        AtomicFiles.writeText(file, w -> write(w, trace, tokens, gradients, objective));
+        write(file, trace, tokens, gradients, objective, null);
+    }
+
+    /**
+     * Writes {@code file} atomically; {@code labels} names a classifier's outputs (written as {@code labels}, so
+     * that {@code probabilities} are read as class probabilities), or null when they are next tokens.
+     */
+    public static void write(Path file, Trace trace, List<String> tokens, Gradients gradients, String objective,
+                             List<String> labels) {
+        AtomicFiles.writeText(file, w -> write(w, trace, tokens, gradients, objective, labels));
     }
 
     /** Writes the JSON to {@code w} (not closed). */
     public static void write(Writer w, Trace trace, List<String> tokens, Gradients gradients, String objective)
             throws IOException {
+        write(w, trace, tokens, gradients, objective, null);
+    }
+
+    /** Writes the JSON to {@code w} (not closed), with a classifier's {@code labels} (or null). */
+    public static void write(Writer w, Trace trace, List<String> tokens, Gradients gradients, String objective,
+                             List<String> labels) throws IOException {
         if (tokens != null && tokens.size() != trace.steps())
             throw new IllegalArgumentException(tokens.size() + " tokens for a trace of " + trace.steps() + " steps");
         int hidden = trace.hiddenSize();
@@ -75,6 +90,7 @@ public final class TraceFile {
         }
         w.write("\n  ]");
         if (trace.hasReadout()) {
+            if (labels != null) w.write(",\n  \"labels\": " + JSON.writeValueAsString(labels));
             w.write(",\n  \"probabilities\": ");
             DMatrixRMaj[] p = new DMatrixRMaj[trace.steps()];
             for (int t = 0; t < p.length; t++) p[t] = trace.probabilities(t);

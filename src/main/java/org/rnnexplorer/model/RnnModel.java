@@ -16,6 +16,11 @@ import org.ejml.data.DMatrixRMaj;
  */
 public final class RnnModel {
     public static final int MAX_LAYERS = 4;
+    /**
+     * Metadata key of a classifier's class names, one per readout output: with it the readout gives the probability of
+     * each class (e.g. a name's language), not of the next token, and may have another size than the vocabulary.
+     */
+    public static final String LABELS = "labels";
 
     private final CellType cell;
     private final int inputSize;
@@ -66,8 +71,11 @@ public final class RnnModel {
         }
         if ((headWeight == null) != (headBias == null))
             throw new IllegalArgumentException("head.weight and head.bias must come together");
+        List<String> labels = labels();
+        if (!labels.isEmpty() && headWeight == null)
+            throw new IllegalArgumentException("\"" + LABELS + "\" names classes, but there is no head");
         if (headWeight != null) {
-            int v = vocabulary.isEmpty() ? headWeight.numRows : vocabulary.size();
+            int v = !labels.isEmpty() ? labels.size() : vocabulary.isEmpty() ? headWeight.numRows : vocabulary.size();
             check(headWeight, v, hiddenSize, "head.weight");
             check(headBias, 1, v, "head.bias");
         }
@@ -116,6 +124,25 @@ public final class RnnModel {
     public List<String> vocabulary() { return vocabulary; }
 
     public String tokenizer() { return tokenizer; }
+
+    /**
+     * The class names of a classifier's readout ({@link #LABELS} in the metadata), in output order; empty when the
+     * readout predicts the next token (or there is none).
+     */
+    public List<String> labels() {
+        Object l = metadata.get(LABELS);
+        if (l == null) return List.of();
+        if (!(l instanceof List<?> list) || list.isEmpty() || !list.stream().allMatch(o -> o instanceof String))
+            throw new IllegalArgumentException("\"" + LABELS + "\" must be a list of class names (strings)");
+        @SuppressWarnings("unchecked")
+        List<String> names = (List<String>) list;
+        return names;
+    }
+
+    /** Whether the readout's outputs are classes ({@link #labels()}) rather than next tokens. */
+    public boolean isClassifier() {
+        return metadata.containsKey(LABELS);
+    }
 
     /** Any other top-level entries of the model file (description, training command, final loss), kept as read. */
     public Map<String, Object> metadata() { return Collections.unmodifiableMap(metadata); }

@@ -13,7 +13,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import net.razorvine.pickle.PickleException;
 import org.ejml.data.DMatrixRMaj;
 import org.rnnexplorer.io.BadFileException;
 import org.rnnexplorer.model.CellType;
@@ -63,19 +62,24 @@ public final class CheckpointImport {
             FoundParts parts = PartFinder.find(contents, options.map());
             return new Assembly(file, sha256, checkpoint, contents, parts, options).build();
         } catch (CheckpointException e) {
-            throw new BadFileException(file, e.getMessage(), e);
+            throw new BadFileException(file, shown(e.getMessage(), 400), e);
         } catch (NoSuchFileException e) {
             throw new BadFileException(file, "no such file");
         } catch (AccessDeniedException e) {
             throw new BadFileException(file, "cannot read: permission denied");
         } catch (IOException e) {
             throw new BadFileException(file, "cannot read: " + e.getMessage(), e);
-        } catch (PickleException | ClassCastException | IndexOutOfBoundsException | NumberFormatException
-                 | ArithmeticException | NullPointerException | IllegalStateException e) {
-            // what Pyrolite throws for a pickle that breaks off or does not make sense
-            throw new BadFileException(file, "a damaged pickle (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
         }
+    }
+
+    /** Text from a file made fit for a one-line message: control characters escaped, at most {@code max} long. */
+    static String shown(String s, int max) {
+        StringBuilder sb = new StringBuilder();
+        s.codePoints().forEach(cp -> {
+            if (Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT) sb.append('?');
+            else sb.appendCodePoint(cp);
+        });
+        return sb.length() > max ? sb.substring(0, max - 3) + "..." : sb.toString();
     }
 
     /** Reads {@code file} and returns the model, or refuses one that needs a vocabulary with its one-line message. */
@@ -99,12 +103,9 @@ public final class CheckpointImport {
                         + "; write the one that is the vocabulary to a JSON file");
             return lists.get(0).tokens();
         } catch (CheckpointException e) {
-            throw new BadFileException(file, e.getMessage(), e);
+            throw new BadFileException(file, shown(e.getMessage(), 400), e);
         } catch (IOException e) {
             throw new BadFileException(file, "cannot read: " + e.getMessage(), e);
-        } catch (PickleException | ClassCastException | IndexOutOfBoundsException | NumberFormatException
-                 | ArithmeticException | NullPointerException | IllegalStateException e) {
-            throw new BadFileException(file, "a damaged pickle (" + e.getClass().getSimpleName() + ")", e);
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.rnnexplorer.io.ModelFile;
 import org.rnnexplorer.model.CellType;
 import org.rnnexplorer.model.RnnModel;
 
@@ -73,6 +74,9 @@ final class PartFinder {
         checkFloating(name + "weight_hh_l0", hh0);
         if (hh0.dims() != 2 || hh0.size[1] == 0 || hh0.size[0] % hh0.size[1] != 0)
             throw new CheckpointException(name + "weight_hh_l0 is " + hh0.shape() + "; PyTorch's is [G·H, H]");
+        if (hh0.size[1] > ModelFile.MAX_HIDDEN)
+            throw new CheckpointException(name + "weight_hh_l0 is " + hh0.shape() + ": " + hh0.size[1]
+                    + " hidden units; the limit is " + ModelFile.MAX_HIDDEN + " (ModelFile.MAX_HIDDEN)");
         int hidden = (int) hh0.size[1];
         long blocks = hh0.size[0] / hidden;
         CellType cell = blocks == 4 ? CellType.LSTM : blocks == 3 ? CellType.GRU : blocks == 1 ? CellType.RNN : null;
@@ -81,6 +85,9 @@ final class PartFinder {
                     + hidden + " rows, not 4 (LSTM), 3 (GRU) or 1 (RNN)");
         checkClass(rnn, rnnClass, cell);
         if (ih0.dims() != 2) throw new CheckpointException(name + "weight_ih_l0 is " + ih0.shape() + ", not a matrix");
+        if (ih0.size[1] > ModelFile.MAX_INPUT_SIZE || ih0.size[1] < 1)
+            throw new CheckpointException(name + "weight_ih_l0 is " + ih0.shape() + ": the limit on the input size is "
+                    + ModelFile.MAX_INPUT_SIZE + " (ModelFile.MAX_INPUT_SIZE)");
         int inputSize = (int) ih0.size[1];
 
         TreeMap<Integer, Boolean> present = new TreeMap<>();
@@ -90,7 +97,8 @@ final class PartFinder {
         }
         int layerCount = present.lastKey() + 1;
         if (layerCount > RnnModel.MAX_LAYERS)
-            throw new CheckpointException(name + " has " + layerCount + " layers; the engine shows up to " + RnnModel.MAX_LAYERS);
+            throw new CheckpointException((rnn.isEmpty() ? "the RNN" : rnn) + " has " + layerCount + " layers; the engine shows up to "
+                    + RnnModel.MAX_LAYERS);
         List<FoundParts.Layer> layers = new ArrayList<>();
         int g = cell.blocks();
         boolean noBias = false;
@@ -130,6 +138,11 @@ final class PartFinder {
             if (inScope(e.getKey(), scope) && !used.contains(e.getValue()) && e.getValue().storage.dtype().floating
                     && !isOptimizerState(e.getKey()))
                 ignored.add(e.getKey() + " " + e.getValue().shape());
+        long total = 0;
+        for (TorchTensor t : used) total = Math.min(total + t.numel(), ModelFile.MAX_PARAMETERS + 1);
+        if (total > ModelFile.MAX_PARAMETERS)
+            throw new CheckpointException("the model has " + total + " parameters; the limit is " + ModelFile.MAX_PARAMETERS
+                    + " (ModelFile.MAX_PARAMETERS)");
         return new FoundParts(rnn, rnnClass, cell, inputSize, hidden, layers, embedding,
                 head == null ? null : head[0], head == null ? null : head[1], notes, ignored);
     }
@@ -268,9 +281,9 @@ final class PartFinder {
             String name = tensors().containsKey(map.embedding()) ? map.embedding() : map.embedding() + ".weight";
             TorchTensor t = tensors().get(name);
             if (t == null) throw new CheckpointException("--map embedding=" + map.embedding() + ": no such tensor");
-            if (t.dims() != 2 || t.size[1] != inputSize)
+            if (t.dims() != 2 || t.size[1] != inputSize || t.size[0] > ModelFile.MAX_VOCABULARY)
                 throw new CheckpointException("--map embedding=" + map.embedding() + ": " + name + " is " + t.shape()
-                        + ", but the RNN takes " + inputSize + " inputs");
+                        + ", but the RNN takes " + inputSize + " inputs (and at most " + ModelFile.MAX_VOCABULARY + " rows are read)");
             checkFloating(name, t);
             return name;
         }
@@ -279,7 +292,7 @@ final class PartFinder {
             String k = e.getKey();
             TorchTensor t = e.getValue();
             if (!k.endsWith(".weight") || used.contains(t) || t.dims() != 2 || t.size[1] != inputSize || t.size[0] < 2
-                    || !t.storage.dtype().floating || isOptimizerState(k)) continue;
+                    || t.size[0] > ModelFile.MAX_VOCABULARY || !t.storage.dtype().floating || isOptimizerState(k)) continue;
             String module = k.substring(0, k.length() - 7);
             String cls = contents.moduleClass(module);
             if (tensors().containsKey(module + ".bias") || (cls != null && !cls.endsWith("Embedding"))) continue;
@@ -306,9 +319,9 @@ final class PartFinder {
             String module = map.head().endsWith(".weight") ? map.head().substring(0, map.head().length() - 7) : map.head();
             TorchTensor w = tensors().get(module + ".weight");
             if (w == null) throw new CheckpointException("--map head=" + map.head() + ": no tensor " + module + ".weight");
-            if (w.dims() != 2 || w.size[1] != hidden)
+            if (w.dims() != 2 || w.size[1] != hidden || w.size[0] < 1 || w.size[0] > ModelFile.MAX_VOCABULARY)
                 throw new CheckpointException("--map head=" + map.head() + ": " + module + ".weight is " + w.shape()
-                        + ", but the RNN has " + hidden + " hidden units");
+                        + ", but the RNN has " + hidden + " hidden units (and at most " + ModelFile.MAX_VOCABULARY + " outputs are read)");
             checkFloating(module + ".weight", w);
             return new String[] {module + ".weight", headBias(module, w)};
         }
@@ -316,8 +329,8 @@ final class PartFinder {
         for (Map.Entry<String, TorchTensor> e : tensors().entrySet()) {
             String k = e.getKey();
             TorchTensor t = e.getValue();
-            if (!k.endsWith(".weight") || used.contains(t) || t.dims() != 2 || t.size[1] != hidden
-                    || !t.storage.dtype().floating || isOptimizerState(k)) continue;
+            if (!k.endsWith(".weight") || used.contains(t) || t.dims() != 2 || t.size[1] != hidden || t.size[0] < 1
+                    || t.size[0] > ModelFile.MAX_VOCABULARY || !t.storage.dtype().floating || isOptimizerState(k)) continue;
             String module = k.substring(0, k.length() - 7);
             TorchTensor b = tensors().get(module + ".bias");
             String cls = contents.moduleClass(module);

@@ -48,9 +48,24 @@ final class TorchUnpickler extends Unpickler {
         this.storages = storages;
     }
 
-    /** The next pickle of the input. */
-    Object next() throws IOException {
-        return load(in);
+    /**
+     * The next pickle of the input. Whatever goes wrong inside Pyrolite on a broken pickle (a stack that runs
+     * empty, a length of −1 at the end of the input, a value of the wrong type) is reported as a damaged pickle.
+     */
+    Object next() {
+        try {
+            return load(in);
+        } catch (CheckpointException e) {
+            throw e;
+        } catch (java.io.EOFException e) {
+            throw new CheckpointException("the pickle is truncated");
+        } catch (IOException e) {
+            throw new CheckpointException(e.getMessage() != null && e.getMessage().contains("premature end")
+                    ? "the pickle is truncated" : "the pickle cannot be read (" + e.getMessage() + ")");
+        } catch (RuntimeException e) {
+            throw new CheckpointException("a damaged pickle (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + CheckpointImport.shown(e.getMessage(), 60)) + ")", e);
+        }
     }
 
     @Override

@@ -36,8 +36,14 @@ public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--protocol", defaultValue = "trace", description = "trace, train or whatif")
+    @Option(names = "--protocol", defaultValue = "trace", description = "trace, train, whatif or import")
     String protocol;
+
+    @Option(names = "--checkpoint", paramLabel = "FILE", description = "with --protocol import: the PyTorch checkpoint to read")
+    java.nio.file.Path checkpoint;
+
+    @picocli.CommandLine.Mixin
+    CheckpointOptions checkpointOptions;
 
     @Option(names = "--cell", defaultValue = "lstm", description = "rnn, lstm or gru")
     String cell;
@@ -71,10 +77,12 @@ public final class BenchCommand implements Callable<Integer> {
         atLeast("--reps", reps, 1);
         atLeast("--warmup", warmup, 0);
         checkMemory(c);
+        if (protocol.equals("import")) return importCheckpoint();
+        if (checkpoint != null) throw new BadInputException("--checkpoint only applies with --protocol import");
         if (protocol.equals("train")) return train(c);
         if (protocol.equals("whatif")) return whatIf(c);
         if (!protocol.equals("trace"))
-            throw new BadInputException("--protocol: unknown protocol '" + protocol + "' (trace, train or whatif)");
+            throw new BadInputException("--protocol: unknown protocol '" + protocol + "' (trace, train, whatif or import)");
         RnnModel model = randomModel(c, inputSize, hidden, new Random(1));
         InputBatch input = randomInput(batch, steps, inputSize, new Random(2));
         Trace trace = new Trace(model, batch, steps);
@@ -140,6 +148,33 @@ public final class BenchCommand implements Callable<Integer> {
                         + "\"T\": %d, \"B\": 1, \"dtype\": \"float64\", \"threads\": 1, \"median_ms\": %.3f}",
                 c.id(), inputSize, hidden, steps, ms));
         return 0;
+    }
+
+    /**
+     * Reading a PyTorch checkpoint into a model, as the window does when it opens one: unzip or read the legacy
+     * file, unpickle, find the parts, convert the weights to doubles. Prints the first (cold) read and the median.
+     */
+    private Integer importCheckpoint() {
+        if (checkpoint == null) throw new BadInputException("--protocol import needs --checkpoint FILE");
+        org.rnnexplorer.io.pytorch.ImportOptions options = checkpointOptions.toImportOptions();
+        long t0 = System.nanoTime();
+        org.rnnexplorer.io.pytorch.CheckpointImport.readModel(checkpoint, options);
+        double first = (System.nanoTime() - t0) / 1e6;
+        double ms = medianMillis(() -> org.rnnexplorer.io.pytorch.CheckpointImport.readModel(checkpoint, options), warmup, reps);
+        long bytes;
+        try {
+            bytes = java.nio.file.Files.size(checkpoint);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        print(String.format(Locale.ROOT, "{\"protocol\": \"import\", \"engine\": \"rnn-explorer\", \"file\": %s, "
+                        + "\"bytes\": %d, \"first_ms\": %.1f, \"median_ms\": %.3f}",
+                quoteJson(checkpoint.getFileName().toString()), bytes, first, ms));
+        return 0;
+    }
+
+    private static String quoteJson(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     private void print(String jsonLine) {

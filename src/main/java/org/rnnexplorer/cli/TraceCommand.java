@@ -68,7 +68,7 @@ public final class TraceCommand implements Callable<Integer> {
         } else {
             objective = DotObjective.sum(m.hiddenSize());
             String why = !m.hasHead() ? "the model has no head"
-                    : m.isClassifier() ? "the readout gives class probabilities, not next tokens"
+                    : m.isClassifier() ? "the readout names classes, not next tokens,"
                     : ids == null ? "the input is not text"
                     : "one token has no next token to predict";
             description = "L = sum of the top layer's h at the last step, dot(1, h[T-1]) (" + why

@@ -26,7 +26,7 @@ public final class SpecialTokenTokenizer implements Tokenizer {
     public static Tokenizer of(Tokenizer base, List<String> vocabulary) {
         List<String> specials = new ArrayList<>();
         for (String token : vocabulary)
-            if (!token.isEmpty() && !base.split(token).equals(List.of(token))) specials.add(token);
+            if (base.split(token).size() > 1) specials.add(token);
         return specials.isEmpty() ? base : new SpecialTokenTokenizer(base, specials);
     }
 

@@ -99,7 +99,7 @@ class ImportCommandTest {
         if (f.labelsOut() != null) {
             assertEquals(f.labelsOut().toString(), trace.get("labels").toString().replace("\"", "").replace(",", ", "));
             assertTrue(r.out().contains("class at the last step: "), r.out());
-            assertTrue(trace.get("objective").asText().contains("class probabilities, not next tokens"));
+            assertTrue(trace.get("objective").asText().contains("the readout names classes, not next tokens"));
         }
     }
 

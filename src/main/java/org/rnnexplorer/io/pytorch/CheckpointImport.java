@@ -13,6 +13,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.ejml.data.DMatrixRMaj;
 import org.rnnexplorer.io.BadFileException;
 import org.rnnexplorer.model.CellType;
@@ -56,7 +58,8 @@ public final class CheckpointImport {
     /** Reads {@code file}: the model, or {@link ImportResult.NeedsVocabulary} when its vocabulary must be given. */
     public static ImportResult read(Path file, ImportOptions options) {
         if (Files.isDirectory(file)) throw new BadFileException(file, "is a folder, not a checkpoint");
-        String sha256 = sha256(file);
+        // hashed beside the reading: the first use of SHA-256 in a JVM (its provider starting) takes long
+        CompletableFuture<String> sha256 = CompletableFuture.supplyAsync(() -> sha256(file));
         try (TorchCheckpoint checkpoint = CheckpointReader.open(file)) {
             CheckpointContents contents = CheckpointContents.of(checkpoint.root);
             FoundParts parts = PartFinder.find(contents, options.map());
@@ -129,7 +132,7 @@ public final class CheckpointImport {
     /** One import: the parts found, made into a model. */
     private static final class Assembly {
         private final Path file;
-        private final String sha256;
+        private final CompletableFuture<String> sha256;
         private final TorchCheckpoint checkpoint;
         private final CheckpointContents contents;
         private final FoundParts parts;
@@ -137,7 +140,7 @@ public final class CheckpointImport {
         private final Map<String, Object> found = new LinkedHashMap<>();
         private final List<String> notes = new ArrayList<>();
 
-        Assembly(Path file, String sha256, TorchCheckpoint checkpoint, CheckpointContents contents, FoundParts parts,
+        Assembly(Path file, CompletableFuture<String> sha256, TorchCheckpoint checkpoint, CheckpointContents contents, FoundParts parts,
                  ImportOptions options) {
             this.file = file;
             this.sha256 = sha256;
@@ -260,7 +263,7 @@ public final class CheckpointImport {
             metadata.put("description", "imported from the PyTorch checkpoint " + file.getFileName());
             Map<String, Object> source = new LinkedHashMap<>();
             source.put("file", file.getFileName().toString());
-            source.put("sha256", sha256);
+            source.put("sha256", hash());
             source.put("format", checkpoint.format);
             source.put("found", found);
             if (!notes.isEmpty()) source.put("notes", notes);
@@ -271,6 +274,15 @@ public final class CheckpointImport {
                 return new RnnModel(parts.cell(), d, h, layers, e, hw, hb, vocabulary, tokenizer, metadata);
             } catch (IllegalArgumentException x) {
                 throw new CheckpointException(x.getMessage());
+            }
+        }
+
+        private String hash() {
+            try {
+                return sha256.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof BadFileException b) throw b;
+                throw e;
             }
         }
 

@@ -37,15 +37,24 @@ enum DType {
         return null;
     }
 
-    /** Element {@code index} of {@code data} (a floating type) as a double; every value converts exactly. */
-    double get(ByteBuffer data, int index) {
-        return switch (this) {
-            case FLOAT32 -> data.getFloat(index * 4);
-            case FLOAT64 -> data.getDouble(index * 8);
-            case FLOAT16 -> halfToDouble(data.getShort(index * 2));
-            case BFLOAT16 -> Float.intBitsToFloat((data.getShort(index * 2) & 0xffff) << 16);
+    /** The first {@code out.length} elements of {@code data} (a floating type) as doubles; every value converts exactly. */
+    void toDoubles(ByteBuffer data, double[] out) {
+        int n = out.length;
+        switch (this) {
+            case FLOAT64 -> data.asDoubleBuffer().get(out, 0, n);
+            case FLOAT32 -> {
+                float[] f = new float[n];
+                data.asFloatBuffer().get(f, 0, n);
+                for (int i = 0; i < n; i++) out[i] = f[i];
+            }
+            case FLOAT16, BFLOAT16 -> {
+                short[] h = new short[n];
+                data.asShortBuffer().get(h, 0, n);
+                if (this == FLOAT16) for (int i = 0; i < n; i++) out[i] = halfToDouble(h[i]);
+                else for (int i = 0; i < n; i++) out[i] = Float.intBitsToFloat((h[i] & 0xffff) << 16);
+            }
             default -> throw new IllegalStateException(torchName + " is not a floating-point type");
-        };
+        }
     }
 
     /**

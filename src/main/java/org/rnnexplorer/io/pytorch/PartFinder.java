@@ -230,7 +230,12 @@ final class PartFinder {
 
     /** No recurrent weights: say what the model is made of (a hand-written cell of Linear layers, usually). */
     private String noRecurrentWeights() {
-        if (tensors().isEmpty()) return "no tensors found: not a model's weights";
+        if (tensors().isEmpty()) {
+            List<TextCandidates.Candidate> lists = TextCandidates.all(contents);
+            return "no tensors found: not a model's weights" + (lists.size() == 1 ? "; it holds a list of "
+                    + lists.get(0).tokens().size() + " tokens (" + lists.get(0).path() + "): give this file to --vocab"
+                    + " when importing the model" : "");
+        }
         List<String> linears = new ArrayList<>();
         for (Map.Entry<String, TorchTensor> e : tensors().entrySet()) {
             String k = e.getKey();

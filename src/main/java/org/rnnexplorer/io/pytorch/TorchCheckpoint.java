@@ -42,17 +42,14 @@ final class TorchCheckpoint implements Closeable {
                     + " (ModelFile.MAX_PARAMETERS)");
         double[] out = new double[(int) numel];
         if (numel == 0) return out;
-        ByteBuffer data = bytes.read(t.storage, t.offset, span);
-        DType type = t.storage.dtype();
-        if (t.isContiguous()) {
-            for (int i = 0; i < out.length; i++) out[i] = type.get(data, i);
-            return out;
-        }
+        double[] all = t.isContiguous() ? out : new double[(int) span];
+        t.storage.dtype().toDoubles(bytes.read(t.storage, t.offset, span), all);
+        if (all == out) return out;
         int[] index = new int[t.dims()];
         for (int i = 0; i < out.length; i++) {
             long at = 0;
             for (int k = 0; k < index.length; k++) at += index[k] * t.stride[k];
-            out[i] = type.get(data, (int) at);
+            out[i] = all[(int) at];
             for (int k = index.length - 1; k >= 0; k--) {
                 if (++index[k] < t.size[k]) break;
                 index[k] = 0;

@@ -188,4 +188,18 @@ class ImportCommandTest {
         assertEquals(0, r.code(), r.err());
         assertEquals(List.of("a", "b", "c", "d", "e", "f", "g", "h", " ", ".", ","), ModelFile.read(model).vocabulary());
     }
+
+    @Test
+    void benchTimesTheReadingOfACheckpoint() throws IOException {
+        Run r = run("bench", "--protocol", "import", "--checkpoint", Fixtures.dir().resolve("mps-lstm.pt").toString(),
+                "--warmup", "0", "--reps", "1");
+        assertEquals(0, r.code(), r.err());
+        JsonNode line = new ObjectMapper().readTree(r.out());
+        assertEquals("import", line.get("protocol").asText());
+        assertEquals(Files.size(Fixtures.dir().resolve("mps-lstm.pt")), line.get("bytes").asLong());
+        assertTrue(line.get("median_ms").asDouble() > 0);
+        Run missing = run("bench", "--protocol", "import");
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().startsWith("--protocol import needs --checkpoint FILE"), missing.err());
+    }
 }

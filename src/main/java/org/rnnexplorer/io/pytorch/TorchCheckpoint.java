@@ -40,7 +40,7 @@ final class TorchCheckpoint implements Closeable {
         if (numel > MAX_TENSOR_ELEMENTS || span > MAX_TENSOR_ELEMENTS)
             throw new CheckpointException("has " + Math.max(numel, span) + " numbers; the limit is " + MAX_TENSOR_ELEMENTS
                     + " (ModelFile.MAX_PARAMETERS)");
-        if (bytes == null) throw new CheckpointException("refers to tensor data that is not in the file (a plain pickle)");
+        if (bytes == null) throw new CheckpointException("has no data in this file (a plain pickle: only a checkpoint holds the numbers)");
         double[] out = new double[(int) numel];
         if (numel == 0) return out;
         double[] all = t.isContiguous() ? out : new double[(int) span];

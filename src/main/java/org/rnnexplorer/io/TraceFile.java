@@ -16,7 +16,8 @@ import org.rnnexplorer.model.Trace;
  * bottom first, each with {@code h}, {@code c} (LSTM), {@code gates} by name after their activation (LSTM input,
  * forget, candidate, output; GRU reset, update, candidate; vanilla none), {@code gradH} = dL/dh_t and {@code gradC} =
  * dL/dc_t through every later step and layer above, and for layer 0 {@code gradX} = dL/dx_t at the (embedded) input;
- * then {@code probabilities} when the model has a head, {@code loss} and {@code objective}, the words saying what L
+ * then {@code probabilities} when the model has a head (after {@code labels}, the class names, for a classifier),
+ * {@code loss} and {@code objective}, the words saying what L
  * is. Every per-step entry is [T][n], one row per step. Only sequence 0 of a batch is written. A number that is not
  * finite (a diverged model) is written as {@code null}.
  */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Random;
 import org.rnnexplorer.model.CellType;
 import org.rnnexplorer.model.LayerWeights;
+import org.rnnexplorer.model.PyTorchInit;
 import org.rnnexplorer.model.RnnModel;
 
 /**
@@ -25,14 +26,8 @@ public final class CellPeers {
         for (CellType c : CellType.values()) {
             Random r = new Random(seed);
             int h = like.hiddenSize();
-            double k = 1.0 / Math.sqrt(h);
             List<LayerWeights> layers = new ArrayList<>();
-            for (int l = 0; l < like.layerCount(); l++) {
-                LayerWeights w = LayerWeights.zeros(c.blocks(), l == 0 ? like.inputSize() : h, h);
-                for (var m : List.of(w.wIh, w.wHh, w.bIh, w.bHh))
-                    for (int i = 0; i < m.data.length; i++) m.data[i] = (2 * r.nextDouble() - 1) * k;
-                layers.add(w);
-            }
+            for (int l = 0; l < like.layerCount(); l++) layers.add(PyTorchInit.layer(c, l == 0 ? like.inputSize() : h, h, r));
             RnnModel m = new RnnModel(c, like.inputSize(), h, layers,
                     like.embedding() == null ? null : like.embedding().copy(),
                     like.headWeight() == null ? null : like.headWeight().copy(),

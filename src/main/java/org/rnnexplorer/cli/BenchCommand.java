@@ -16,6 +16,7 @@ import org.rnnexplorer.model.ForwardPass;
 import org.rnnexplorer.model.Gradients;
 import org.rnnexplorer.model.InputBatch;
 import org.rnnexplorer.model.LayerWeights;
+import org.rnnexplorer.model.PyTorchInit;
 import org.rnnexplorer.model.RnnModel;
 import org.rnnexplorer.model.Trace;
 import org.rnnexplorer.train.TrainBench;
@@ -190,12 +191,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** Weights uniform in ±1/√H, PyTorch's default initialisation. */
     static RnnModel randomModel(CellType c, int d, int h, Random r) {
-        double k = 1.0 / Math.sqrt(h);
-        List<LayerWeights> ls = new ArrayList<>();
-        LayerWeights w = LayerWeights.zeros(c.blocks(), d, h);
-        for (var m : List.of(w.wIh, w.wHh, w.bIh, w.bHh))
-            for (int i = 0; i < m.data.length; i++) m.data[i] = (2 * r.nextDouble() - 1) * k;
-        ls.add(w);
+        List<LayerWeights> ls = List.of(PyTorchInit.layer(c, d, h, r));
         return new RnnModel(c, d, h, ls, null, null, null, null, null, null);
     }
 }

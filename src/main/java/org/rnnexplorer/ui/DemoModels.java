@@ -7,6 +7,7 @@ import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.rnnexplorer.model.CellType;
 import org.rnnexplorer.model.LayerWeights;
+import org.rnnexplorer.model.PyTorchInit;
 import org.rnnexplorer.model.RnnModel;
 
 /**
@@ -21,36 +22,27 @@ public final class DemoModels {
 
     /**
      * A model of {@code cell} over {@link #ALPHABET}, embedding width 8, {@code hidden} units, weights drawn from
-     * U(−k, k) with k = 1/√H (PyTorch's default initialisation), the forget-gate bias of an LSTM set to 1.
+     * U(±2.5/√H) and biases from U(±1/√H) ({@link PyTorchInit} with gain 2.5), the forget-gate bias of an LSTM set to 1.
      */
     public static RnnModel build(CellType cell, int hidden, int layers, long seed) {
         List<String> vocab = new ArrayList<>();
         ALPHABET.codePoints().forEach(cp -> vocab.add(new String(Character.toChars(cp))));
         int v = vocab.size(), e = 8;
         Random rnd = new Random(seed);
-        double k = 1 / Math.sqrt(hidden);
         List<LayerWeights> ls = new ArrayList<>();
         for (int l = 0; l < layers; l++) {
-            LayerWeights w = LayerWeights.zeros(cell.blocks(), l == 0 ? e : hidden, hidden);
-            // a little stronger than the default so the untrained cell still shows saturated gates
-            fill(w.wIh, rnd, 2.5 * k);
-            fill(w.wHh, rnd, 2.5 * k);
-            fill(w.bIh, rnd, k);
-            fill(w.bHh, rnd, k);
+            // weights a little stronger than the default so the untrained cell still shows saturated gates
+            LayerWeights w = PyTorchInit.layer(cell, l == 0 ? e : hidden, hidden, 2.5, rnd);
             if (cell == CellType.LSTM) for (int u = 0; u < hidden; u++) w.bIh.data[hidden + u] += 1.0;
             ls.add(w);
         }
         DMatrixRMaj emb = new DMatrixRMaj(v, e);
-        fill(emb, rnd, 1.5);
+        PyTorchInit.uniform(emb, 1.5, rnd);
         DMatrixRMaj hw = new DMatrixRMaj(v, hidden);
-        fill(hw, rnd, 3 * k);
+        PyTorchInit.uniform(hw, 3 * PyTorchInit.bound(hidden), rnd);
         DMatrixRMaj hb = new DMatrixRMaj(1, v);
         return new RnnModel(cell, e, hidden, ls, emb, hw, hb, vocab, "char",
                 Map.of("description", "untrained demo model with seeded random weights (seed " + seed + ")"));
-    }
-
-    private static void fill(DMatrixRMaj m, Random rnd, double k) {
-        for (int i = 0; i < m.data.length; i++) m.data[i] = (2 * rnd.nextDouble() - 1) * k;
     }
 
     /** Menu entries for the three demo models. */

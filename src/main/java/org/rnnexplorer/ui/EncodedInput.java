@@ -3,7 +3,8 @@ package org.rnnexplorer.ui;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.rnnexplorer.data.Tokenizer;
+import org.rnnexplorer.data.TextEncoding;
+import org.rnnexplorer.data.Vocabulary;
 import org.rnnexplorer.model.InputBatch;
 import org.rnnexplorer.model.RnnModel;
 
@@ -44,19 +45,17 @@ public record EncodedInput(List<String> tokens, int[] ids, double[][] vectors, L
     }
 
     private static EncodedInput tokens(RnnModel model, String text) {
-        List<String> vocab = model.vocabulary();
-        List<String> pieces = Tokenizer.named(model.tokenizer() == null ? "char" : model.tokenizer()).split(text);
-        int unk = vocab.indexOf("<unk>");
+        List<String> pieces = TextEncoding.tokenizerOf(model).split(text);
+        Vocabulary vocabulary = model.vocabulary().isEmpty() ? null : TextEncoding.of(model).vocabulary();
+        int unk = vocabulary == null ? -1 : vocabulary.indexOf(Vocabulary.UNKNOWN);
         List<String> fed = new ArrayList<>();
         int[] ids = new int[pieces.size()];
         int n = 0;
         List<Unknown> unknowns = new ArrayList<>();
-        java.util.Map<String, Integer> index = new java.util.HashMap<>();
-        for (int i = 0; i < vocab.size(); i++) index.putIfAbsent(vocab.get(i), i);
         for (int p = 0; p < pieces.size(); p++) {
             String s = pieces.get(p);
-            Integer id = index.get(s);
-            if (id == null) {
+            int id = vocabulary == null ? -1 : vocabulary.indexOf(s);
+            if (id < 0) {
                 unknowns.add(new Unknown(s, p, unk >= 0));
                 if (unk < 0) continue;
                 id = unk;

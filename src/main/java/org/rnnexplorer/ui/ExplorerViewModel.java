@@ -1,5 +1,7 @@
 package org.rnnexplorer.ui;
 
+import org.rnnexplorer.ui.common.LatestWinsExecutor;
+import org.rnnexplorer.ui.common.DaemonThreads;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -83,7 +85,7 @@ public final class ExplorerViewModel implements AutoCloseable {
     private final ReadOnlyBooleanWrapper trainedUnsaved = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper changed = new ReadOnlyBooleanWrapper(false);
     /** Saves run one after another, every one of them (not latest-wins). */
-    private final java.util.concurrent.ExecutorService fileWriter = LatestWinsExecutor.singleThread("session-writer");
+    private final java.util.concurrent.ExecutorService fileWriter = DaemonThreads.single("session-writer");
     private final Executor applier;
     private java.util.function.Supplier<java.util.Map<String, Double>> sliderValues = java.util.Map::of;
     private Consumer<java.util.Map<String, Double>> sliderRestorer = m -> { };
@@ -134,27 +136,11 @@ public final class ExplorerViewModel implements AutoCloseable {
     }
 
     /**
-     * Reads a text or CSV file (read off this thread; at most 1 MB) into the input editor. A CSV file gives a numeric
+     * Reads a text or CSV file (read off this thread, as {@link org.rnnexplorer.io.TextFile} reads text) into the input editor. A CSV file gives a numeric
      * model one step per row; a header line or other non-numeric line is listed as skipped.
      */
     public void openInput(Path file) {
-        applierExecutor().submit(() -> {
-            try {
-                long size = java.nio.file.Files.size(file);
-                if (size > 1 << 20) throw new IllegalArgumentException(file + ": " + size + " bytes; inputs up to 1 MB are read");
-                return java.nio.file.Files.readString(file);
-            } catch (java.nio.charset.MalformedInputException e) {
-                throw new IllegalArgumentException(file + ": not UTF-8 text");
-            } catch (java.nio.file.NoSuchFileException e) {
-                throw new IllegalArgumentException(file + ": cannot read (no such file)");
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(file + ": cannot read (" + e.getMessage() + ")", e);
-            }
-        }, inputText::set, e -> errorHandler.accept(oneLine(e)));
-    }
-
-    private LatestWinsExecutor applierExecutor() {
-        return inputReader;
+        inputReader.submit(() -> org.rnnexplorer.io.TextFile.read(file)                , inputText::set, e -> errorHandler.accept(oneLine(e)));
     }
 
     public void stepForward() {
@@ -261,9 +247,8 @@ public final class ExplorerViewModel implements AutoCloseable {
             try {
                 s = org.rnnexplorer.io.Session.ofText(m, inputText.get());
             } catch (IllegalArgumentException unreadable) {
-                org.rnnexplorer.data.Tokenizer tk = org.rnnexplorer.data.Tokenizer.named(
-                        m.tokenizer() == null ? "char" : m.tokenizer());
-                s = org.rnnexplorer.io.Session.ofText(m, tk.join(r.input().tokens()));
+                s = org.rnnexplorer.io.Session.ofText(m,
+                        org.rnnexplorer.data.TextEncoding.tokenizerOf(m).join(r.input().tokens()));
             }
         } else {
             s = org.rnnexplorer.io.Session.ofSeries(m, r.input().vectors());

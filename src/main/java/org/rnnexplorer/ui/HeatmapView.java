@@ -1,5 +1,7 @@
 package org.rnnexplorer.ui;
 
+import org.rnnexplorer.ui.common.LatestWinsExecutor;
+import org.rnnexplorer.ui.common.DaemonThreads;
 import java.util.function.Function;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
@@ -124,7 +126,7 @@ public final class HeatmapView extends VBox {
         if (!fits || w < 2 || r.steps() == 0) {
             image = null;
             shown = null;
-            pixels.submit(() -> null, x -> { }, e -> { }); // cancels a computation still running
+            pixels.cancel(); // a computation still running is not shown
             draw();
             return;
         }
@@ -143,7 +145,7 @@ public final class HeatmapView extends VBox {
     /** Inputs up to this many steps are drawn at once; longer ones are computed off the JavaFX thread. */
     static final int SMALL = 400;
     /** One thread computes the pixels of every heatmap; each heatmap's latest request wins. */
-    private static final java.util.concurrent.ExecutorService PIXEL_THREAD = LatestWinsExecutor.singleThread("heatmap-pixels");
+    private static final java.util.concurrent.ExecutorService PIXEL_THREAD = DaemonThreads.single("heatmap-pixels");
     private final LatestWinsExecutor pixels = new LatestWinsExecutor(PIXEL_THREAD, javafx.application.Platform::runLater);
     private TraceResult shown;
 

@@ -1,5 +1,6 @@
 package org.rnnexplorer.ui;
 
+import org.rnnexplorer.ui.common.DaemonThreads;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ public final class StepThroughGif {
     /** Time between two frames: enough for a pulse to repaint the window in between. */
     static final int TICK_MS = 20;
 
-    private final ExecutorService writer = LatestWinsExecutor.singleThread("gif-writer");
+    private final ExecutorService writer = DaemonThreads.single("gif-writer");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private Timeline timeline;
     private Alert dialog;

@@ -217,7 +217,7 @@ class ExplorerViewModelTest {
         vm.openInput(dir.resolve("missing.csv"));
         settleUntil(() -> !errors.isEmpty());
         assertEquals(1, errors.size());
-        assertTrue(errors.get(0).startsWith(dir.resolve("missing.csv") + ": cannot read"), errors.get(0));
+        assertEquals(dir.resolve("missing.csv") + ": no such file", errors.get(0));
     }
 
     @Test

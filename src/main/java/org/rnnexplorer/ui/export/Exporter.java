@@ -1,10 +1,10 @@
 package org.rnnexplorer.ui.export;
 
+import org.rnnexplorer.ui.common.DaemonThreads;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -36,11 +36,7 @@ public final class Exporter {
     public static final int CHART_WIDTH = 1200;
     public static final int CHART_HEIGHT = 750;
 
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "export");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService writer = DaemonThreads.single("export");
     private final ReadOnlyObjectWrapper<Path> lastWritten = new ReadOnlyObjectWrapper<>(this, "lastWritten");
     private final ReadOnlyStringWrapper lastError = new ReadOnlyStringWrapper(this, "lastError", "");
     private SaveLocation location = SaveLocation.fileChooser();

@@ -21,7 +21,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import org.rnnexplorer.chart.WhatIf;
 import org.rnnexplorer.model.InputBatch;
 import org.rnnexplorer.model.RnnModel;
-import org.rnnexplorer.ui.lab.LatestRequest;
+import org.rnnexplorer.ui.common.LatestWinsExecutor;
 
 /**
  * The gradient lab's state: the model and input it measures, the what-if sliders (recurrent-weight scale, keep-gate
@@ -41,7 +41,7 @@ public final class GradientLabViewModel {
     private final ReadOnlyStringWrapper reading = new ReadOnlyStringWrapper(this, "reading", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
-    private final LatestRequest work;
+    private final LatestWinsExecutor work;
 
     /** Applies results with {@link Platform#runLater}. */
     public GradientLabViewModel() {
@@ -50,7 +50,7 @@ public final class GradientLabViewModel {
 
     /** {@code ui} runs the finished results (the FX thread in the app; any executor in a test). */
     public GradientLabViewModel(Executor ui) {
-        work = new LatestRequest("gradient-lab", ui);
+        work = new LatestWinsExecutor("gradient-lab", ui);
         for (Observable o : List.of(model, input, tokens, recurrentScale, keepBias, steps, compare, units))
             o.addListener(x -> refresh());
     }
@@ -125,6 +125,6 @@ public final class GradientLabViewModel {
 
     /** Stops the worker thread (when the pane is thrown away). */
     public void dispose() {
-        work.shutdown();
+        work.close();
     }
 }

@@ -6,8 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.rnnexplorer.data.Tokenizer;
-import org.rnnexplorer.data.Vocabulary;
+import org.rnnexplorer.data.TextEncoding;
 import org.rnnexplorer.io.ModelFile;
 import org.rnnexplorer.model.InputBatch;
 import org.rnnexplorer.model.RnnModel;
@@ -42,15 +41,14 @@ public final class LabSamples {
     /** The first {@code maxTokens} known tokens of {@code text} for a token model. */
     public static EncodedText encode(RnnModel model, String text, int maxTokens) {
         if (!model.takesTokens()) throw new IllegalArgumentException("the model takes vectors, not text");
-        Tokenizer tokenizer = Tokenizer.named(model.tokenizer() == null ? "char" : model.tokenizer());
-        Vocabulary vocabulary = Vocabulary.of(model.vocabulary());
+        TextEncoding encoding = TextEncoding.of(model);
         List<String> kept = new ArrayList<>();
-        for (String s : tokenizer.split(text)) {
+        for (String s : encoding.split(text)) {
             if (kept.size() == maxTokens) break;
-            if (vocabulary.contains(s)) kept.add(s);
+            if (encoding.vocabulary().contains(s)) kept.add(s);
         }
         if (kept.size() < 2) throw new IllegalArgumentException("the text has fewer than 2 tokens the model knows");
-        return new EncodedText(InputBatch.ofTokens(vocabulary.encode(kept)), kept);
+        return new EncodedText(InputBatch.ofTokens(encoding.encode(kept)), kept);
     }
 
     private static InputStream open(String resource) throws IOException {

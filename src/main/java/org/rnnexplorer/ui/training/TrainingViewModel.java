@@ -1,5 +1,6 @@
 package org.rnnexplorer.ui.training;
 
+import org.rnnexplorer.ui.common.DaemonThreads;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -110,7 +111,7 @@ public final class TrainingViewModel {
         running.set(true);
         Trainer tr = new Trainer(t, config);
         trainer = tr;
-        Thread thread = new Thread(() -> {
+        DaemonThreads.start("training", () -> {
             TrainingResult r;
             try {
                 r = tr.train(start, this::onProgress);
@@ -120,9 +121,7 @@ public final class TrainingViewModel {
                 return;
             }
             ui.execute(() -> finish(r, t));
-        }, "training");
-        thread.setDaemon(true);
-        thread.start();
+        });
     }
 
     /** Stops the run before its next update; the model of the last complete update is kept. */
@@ -152,16 +151,14 @@ public final class TrainingViewModel {
             if (wait <= 0) {
                 ui.execute(this::flush);
             } else {
-                Thread later = new Thread(() -> {
+                DaemonThreads.start("training-ui-tick", () -> {
                     try {
                         Thread.sleep(wait / 1_000_000L + 1);
                     } catch (InterruptedException ignored) {
                         Thread.currentThread().interrupt();
                     }
                     ui.execute(this::flush);
-                }, "training-ui-tick");
-                later.setDaemon(true);
-                later.start();
+                });
             }
         }
     }

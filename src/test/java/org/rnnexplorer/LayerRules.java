@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * DESIGN.md's table of layers as code: which names each package under {@code org.rnnexplorer} may depend on.
  * {@code model} (EJML only) &lt; {@code data} &lt; {@code train}; {@code io} (model, data; Jackson);
- * {@code chart} (model; JFreeChart without its JavaFX parts; no JavaFX); {@code cli} (everything but ui and
+ * {@code analysis} (model, data: the teaching quantities that are not drawing); {@code chart} (model, analysis;
+ * JFreeChart without its JavaFX parts; no JavaFX); {@code cli} (everything but ui and
  * JavaFX); {@code ui} and the root package (the launcher) anything. View models ({@code ui/*ViewModel}) never
  * import {@code javafx.scene.*}. A name is allowed when it starts with an allowed prefix and with no denied one.
  */
@@ -28,8 +29,10 @@ final class LayerRules {
             "io", new Rule(concat(HEADLESS_JDK,
                     List.of("org.ejml", ROOT + "model", ROOT + "data", ROOT + "io", "com.fasterxml.jackson")),
                     List.of()),
+            "analysis", new Rule(concat(HEADLESS_JDK,
+                    List.of("org.ejml", ROOT + "model", ROOT + "data", ROOT + "analysis")), List.of()),
             "chart", new Rule(List.of("java", "javax.imageio", "org.jfree", "org.ejml", ROOT + "model",
-                    ROOT + "chart"), JAVAFX),
+                    ROOT + "analysis", ROOT + "chart"), JAVAFX),
             "cli", new Rule(List.of(""), concat(JAVAFX, List.of(ROOT + "ui"))),
             "ui", new Rule(List.of(""), List.of()),
             "", new Rule(List.of(""), List.of()));

@@ -35,7 +35,7 @@ class LayeringTest {
                 problems.addAll(LayerRules.violations(layer, file.getFileName().toString(), source));
             }
         }
-        assertTrue(layersSeen.containsAll(Set.of("model", "data", "train", "io", "chart", "cli")),
+        assertTrue(layersSeen.containsAll(Set.of("model", "data", "train", "io", "analysis", "chart", "cli")),
                 "scanned layers " + layersSeen);
         assertEquals(List.of(), problems, "layering violations:\n" + String.join("\n", problems));
     }
@@ -84,6 +84,20 @@ class LayeringTest {
         assertEquals(1, LayerRules.violations("chart", "X.java", fx).size());
         String io = "package org.rnnexplorer.chart;\nimport org.rnnexplorer.io.AtomicFiles;\n";
         assertEquals(1, LayerRules.violations("chart", "X.java", io).size());
+    }
+
+    @Test
+    void analysisIsNeitherDrawingNorFiles() {
+        String ok = "package org.rnnexplorer.analysis;\nimport org.rnnexplorer.data.Vocabulary;\nimport org.rnnexplorer.model.Trace;\n";
+        assertEquals(List.of(), LayerRules.violations("analysis", "X.java", ok));
+        for (String name : List.of("org.jfree.chart.JFreeChart", "org.rnnexplorer.chart.ChartStyle",
+                "org.rnnexplorer.io.ModelFile", "org.rnnexplorer.train.Trainer", "java.awt.Color"))
+            assertEquals(1, LayerRules.violations("analysis", "X.java",
+                    "package org.rnnexplorer.analysis;\nimport " + name + ";\n").size(), name);
+        String chart = "package org.rnnexplorer.chart;\nimport org.rnnexplorer.analysis.GradientCurve;\n";
+        assertEquals(List.of(), LayerRules.violations("chart", "X.java", chart));
+        String io = "package org.rnnexplorer.io;\nimport org.rnnexplorer.analysis.Quantity;\n";
+        assertEquals(1, LayerRules.violations("io", "X.java", io).size(), "io reads and writes files of the model");
     }
 
     @Test

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Callable;
-import org.rnnexplorer.chart.GradientCurves;
-import org.rnnexplorer.chart.GradientObjective;
-import org.rnnexplorer.chart.WhatIf;
+import org.rnnexplorer.analysis.GradientCurves;
+import org.rnnexplorer.analysis.GradientObjective;
+import org.rnnexplorer.analysis.WeightEdit;
 import org.rnnexplorer.model.BackwardPass;
 import org.rnnexplorer.model.CellType;
 import org.rnnexplorer.model.DotObjective;
@@ -119,7 +119,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /**
-     * The gradient lab's redraw when a what-if slider moves: {@link GradientCurves#whatIf} on one sequence of T
+     * The gradient lab's redraw when a what-if slider moves: {@link GradientCurves#edited} on one sequence of T
      * random vectors, that is a changed copy of the model (W_hh ← s·W_hh, forget / update gate bias ← b), the forward
      * pass, the full backward pass of L = Σ h_{T−1}, and the curve ‖dL/dh_t‖ with its bound (RNN, σ_max by SVD) or
      * forget-gate product (LSTM). Each call moves the sliders (s from 0.5 to 1.5, b from 0 to 3) as a drag does.
@@ -132,8 +132,8 @@ public final class BenchCommand implements Callable<Integer> {
         int[] move = {0};
         Runnable redraw = () -> {
             int i = move[0]++;
-            WhatIf sliders = new WhatIf(0.5 + 0.05 * (i % 21), 0.5 * (i % 7), steps);
-            GradientCurves.whatIf(model, input, objective, sliders, c.id());
+            WeightEdit sliders = new WeightEdit(0.5 + 0.05 * (i % 21), 0.5 * (i % 7), steps);
+            GradientCurves.edited(model, input, objective, sliders, c.id());
         };
         double ms = medianMillis(redraw, warmup, reps);
         print(String.format(Locale.ROOT,

@@ -14,18 +14,18 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.jfree.chart.JFreeChart;
-import org.rnnexplorer.chart.CellPeers;
+import org.rnnexplorer.analysis.CellPeers;
 import org.rnnexplorer.chart.ChartExport;
 import org.rnnexplorer.chart.ChartFormat;
 import org.rnnexplorer.chart.GateChart;
 import org.rnnexplorer.chart.GradientChart;
-import org.rnnexplorer.chart.GradientCurve;
-import org.rnnexplorer.chart.GradientCurves;
-import org.rnnexplorer.chart.GradientObjective;
+import org.rnnexplorer.analysis.GradientCurve;
+import org.rnnexplorer.analysis.GradientCurves;
+import org.rnnexplorer.analysis.GradientObjective;
 import org.rnnexplorer.chart.SaturationChart;
 import org.rnnexplorer.chart.StateHeatmap;
-import org.rnnexplorer.chart.StateQuantity;
-import org.rnnexplorer.chart.TraceCsv;
+import org.rnnexplorer.analysis.Quantity;
+import org.rnnexplorer.io.TraceCsv;
 import org.rnnexplorer.io.AtomicFiles;
 import org.rnnexplorer.io.BadFileException;
 import org.rnnexplorer.io.ModelFile;
@@ -209,12 +209,12 @@ public final class ExportCommand implements Callable<Integer> {
         }
         for (int l = 0; l < trace.layerCount(); l++) {
             String layer = "-l" + l;
-            List<StateQuantity> gates = StateQuantity.gates(m.cell());
-            for (StateQuantity q : gates.isEmpty() ? List.of(StateQuantity.HIDDEN) : gates)
-                charts.put("gates" + layer + "-" + q.name(), GateChart.of(trace, l, q, shown, in.tokens(), step == null ? -1 : step));
+            List<Quantity> gates = Quantity.gates(m.cell());
+            for (Quantity q : gates.isEmpty() ? List.of(Quantity.HIDDEN) : gates)
+                charts.put("gates" + layer + "-" + q.id(), GateChart.of(trace, l, q, shown, in.tokens(), step == null ? -1 : step));
             if (!gates.isEmpty()) charts.put("saturation" + layer, SaturationChart.of(trace, l));
-            for (StateQuantity q : StateQuantity.all(m.cell()))
-                charts.put("heatmap" + layer + "-" + q.name(), StateHeatmap.of(trace, l, q, in.tokens(), step == null ? -1 : step));
+            for (Quantity q : Quantity.all(m.cell()))
+                charts.put("heatmap" + layer + "-" + q.id(), StateHeatmap.of(trace, l, q, in.tokens(), step == null ? -1 : step));
         }
         return charts;
     }

@@ -19,7 +19,7 @@ import javafx.stage.Window;
 import org.jfree.chart.JFreeChart;
 import org.rnnexplorer.chart.ChartExport;
 import org.rnnexplorer.chart.ChartFormat;
-import org.rnnexplorer.chart.TraceCsv;
+import org.rnnexplorer.io.TraceCsv;
 import org.rnnexplorer.io.AtomicFiles;
 import org.rnnexplorer.io.TraceFile;
 import org.rnnexplorer.model.Gradients;

@@ -29,7 +29,7 @@ import javafx.stage.Window;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
 import org.rnnexplorer.chart.GateChart;
-import org.rnnexplorer.chart.StateQuantity;
+import org.rnnexplorer.analysis.Quantity;
 import org.rnnexplorer.model.CellType;
 import org.rnnexplorer.model.InputBatch;
 import org.rnnexplorer.model.RnnModel;
@@ -156,8 +156,8 @@ public final class GradientLabPane extends BorderPane {
             GradientLabResult x = vm.getResult();
             if (x == null) return;
             int[] units = GradientLab.validUnits(vm.unitsProperty().get(), x.model().hiddenSize());
-            StateQuantity q = StateQuantity.gates(x.model().cell()).isEmpty() ? StateQuantity.HIDDEN
-                    : StateQuantity.gate(x.model().cell(), 1 % x.model().cell().blocks());
+            Quantity q = Quantity.gates(x.model().cell()).isEmpty() ? Quantity.HIDDEN
+                    : Quantity.gate(x.model().cell(), 1 % x.model().cell().blocks());
             int top = x.trace().layerCount() - 1;
             exporter.exportChartGif(t -> GateChart.of(x.trace(), top, q, units, x.tokens(), t),
                     Math.min(x.trace().steps(), GIF_STEPS), GIF_DELAY_MS, "gates-steps", window());

@@ -18,7 +18,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import org.rnnexplorer.chart.WhatIf;
+import org.rnnexplorer.analysis.WeightEdit;
 import org.rnnexplorer.model.InputBatch;
 import org.rnnexplorer.model.RnnModel;
 import org.rnnexplorer.ui.common.LatestWinsExecutor;
@@ -94,7 +94,7 @@ public final class GradientLabViewModel {
         if (m == null) return Double.NaN;
         double s = 0;
         int top = m.layerCount() - 1;
-        for (int u = 0; u < m.hiddenSize(); u++) s += WhatIf.keepBiasOf(m, top, u);
+        for (int u = 0; u < m.hiddenSize(); u++) s += WeightEdit.keepBiasOf(m, top, u);
         return s / m.hiddenSize();
     }
 

@@ -2,8 +2,8 @@ package org.rnnexplorer.ui.gradient;
 
 import java.util.List;
 import java.util.Locale;
-import org.rnnexplorer.chart.GradientCurve;
-import org.rnnexplorer.chart.GradientCurves;
+import org.rnnexplorer.analysis.GradientCurve;
+import org.rnnexplorer.analysis.GradientCurves;
 import org.rnnexplorer.model.CellType;
 import org.rnnexplorer.model.Trace;
 

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnnexplorer.chart.GateChart;
-import org.rnnexplorer.chart.StateQuantity;
+import org.rnnexplorer.analysis.Quantity;
 import org.rnnexplorer.io.BadFileException;
 import org.rnnexplorer.model.CellType;
 import org.rnnexplorer.model.ForwardPass;
@@ -73,7 +73,7 @@ class AnimatedGifTest {
         RnnModel lstm = LabSamples.bundledModel("brackets-lstm.json");
         LabSamples.EncodedText text = LabSamples.encode(lstm, LabSamples.bundledText("brackets.txt"), 24);
         Trace trace = ForwardPass.run(lstm, text.input());
-        StateQuantity forget = StateQuantity.gate(CellType.LSTM, 1);
+        Quantity forget = Quantity.gate(CellType.LSTM, 1);
         AtomicReference<List<BufferedImage>> frames = new AtomicReference<>();
         robot.interact(() -> {
             ChartViewer viewer = new ChartViewer();

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.rnnexplorer.chart.GradientCurve;
+import org.rnnexplorer.analysis.GradientCurve;
 import org.rnnexplorer.model.RnnModel;
 import org.rnnexplorer.ui.lab.LabSamples;
 

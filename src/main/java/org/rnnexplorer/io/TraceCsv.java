@@ -1,8 +1,9 @@
-package org.rnnexplorer.chart;
+package org.rnnexplorer.io;
 
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
+import org.rnnexplorer.model.CellType;
 import org.rnnexplorer.model.Gradients;
 import org.rnnexplorer.model.Trace;
 
@@ -27,7 +28,7 @@ public final class TraceCsv {
         StringBuilder sb = new StringBuilder(64 * trace.steps() * h);
         sb.append("step,token");
         for (int l = 0; l < trace.layerCount(); l++) {
-            for (StateQuantity q : StateQuantity.all(trace.cell())) header(sb, l, q.name(), h);
+            for (String q : quantities(trace.cell())) header(sb, l, q, h);
             if (gradients != null) {
                 header(sb, l, "gradH", h);
                 if (trace.cell().hasCellState()) header(sb, l, "gradC", h);
@@ -38,8 +39,11 @@ public final class TraceCsv {
             sb.append(t).append(',');
             if (tokens != null) sb.append(escape(tokens.get(t)));
             for (int l = 0; l < trace.layerCount(); l++) {
-                for (StateQuantity q : StateQuantity.all(trace.cell()))
-                    for (int u = 0; u < h; u++) sb.append(',').append(q.value(trace, l, t, u));
+                for (int u = 0; u < h; u++) sb.append(',').append(trace.hidden(l, t, u));
+                if (trace.cell().hasCellState())
+                    for (int u = 0; u < h; u++) sb.append(',').append(trace.cellState(l, t, u));
+                for (int g = 0; g < trace.cell().gateNames().size(); g++)
+                    for (int u = 0; u < h; u++) sb.append(',').append(trace.gate(l, g, t, u));
                 if (gradients != null) {
                     double[] dh = gradients.layer(l).dH[t].data;
                     for (int u = 0; u < h; u++) sb.append(',').append(dh[u]);
@@ -54,9 +58,17 @@ public final class TraceCsv {
         return sb.toString();
     }
 
-    /** Writes {@link #csv} to {@code out} (use with {@code io.AtomicFiles.writeText}). */
+    /** Writes {@link #csv} to {@code out} (use with {@link AtomicFiles#writeText}). */
     public static void write(Trace trace, List<String> tokens, Gradients gradients, Writer out) throws IOException {
         out.write(csv(trace, tokens, gradients));
+    }
+
+    /** h, c (LSTM), then the gates in block order, named as in the trace file. */
+    private static List<String> quantities(CellType cell) {
+        List<String> names = new java.util.ArrayList<>(List.of("h"));
+        if (cell.hasCellState()) names.add("c");
+        names.addAll(cell.gateNames());
+        return names;
     }
 
     private static void header(StringBuilder sb, int layer, String name, int hidden) {

@@ -1,4 +1,4 @@
-package org.rnnexplorer.chart;
+package org.rnnexplorer.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -69,8 +69,8 @@ class GradientCurvesTest {
         assertTrue(c.forgetProduct()[steps - 1] / c.forgetProduct()[0] > 0.99, "Π f ≈ 1");
 
         // the same LSTM with forget gates near 0.5 forgets fast
-        GradientCurve closed = GradientCurves.whatIf(m, x, GradientObjective.sumOfLastState(),
-                new WhatIf(1.0, 0.0, 0), "LSTM b=0");
+        GradientCurve closed = GradientCurves.edited(m, x, GradientObjective.sumOfLastState(),
+                new WeightEdit(1.0, 0.0, 0), "LSTM b=0");
         assertTrue(closed.norm()[30] < 1e-4 * closed.norm()[1], "with f ≈ 0.5 the gradient vanishes");
     }
 
@@ -92,7 +92,7 @@ class GradientCurvesTest {
         RnnModel m = TestModels.vanilla(3, 8, 0.8, 1);
         double before = m.layer(0).wHh.get(0, 0);
         InputBatch x = InputBatch.ofVectors(TestModels.input(20, 3, 1e-6, 2));
-        GradientCurve c = GradientCurves.whatIf(m, x, GradientObjective.sumOfLastState(), new WhatIf(1.5, Double.NaN, 50),
+        GradientCurve c = GradientCurves.edited(m, x, GradientObjective.sumOfLastState(), new WeightEdit(1.5, Double.NaN, 50),
                 "RNN");
         assertEquals(50, c.steps(), "the sequence length slider repeats the input");
         assertEquals(Math.log(1.2), TestModels.slope(TestModels.log(c.norm()), 0, 50), 1e-4);
@@ -103,11 +103,11 @@ class GradientCurvesTest {
     @Test
     void theLengthSliderRepeatsTheInputFromItsStart() {
         InputBatch x = InputBatch.ofVectors(TestModels.input(50, 16, 1.0, 2));
-        InputBatch longer = new WhatIf(1.0, Double.NaN, 200).resize(x);
+        InputBatch longer = new WeightEdit(1.0, Double.NaN, 200).resize(x);
         assertEquals(200, longer.steps());
         for (int t = 0; t < 200; t++) assertSame(x.vector(0, t % 50), longer.vector(0, t), "step " + t);
         RnnModel m = TestModels.random(CellType.LSTM, 16, 64, 1.0, 1.0, 1);
-        GradientCurve c = GradientCurves.whatIf(m, x, GradientObjective.sumOfLastState(), new WhatIf(0.5, 0.1, 200),
+        GradientCurve c = GradientCurves.edited(m, x, GradientObjective.sumOfLastState(), new WeightEdit(0.5, 0.1, 200),
                 "LSTM");
         assertEquals(200, c.steps());
         assertEquals(200, c.forgetProduct().length, "the LSTM curve carries its forget product over all 200 steps");
@@ -116,8 +116,8 @@ class GradientCurvesTest {
     @Test
     void whatIfSetsTheForgetBiasOfEveryUnit() {
         RnnModel m = TestModels.random(CellType.LSTM, 2, 4, 1.0, Double.NaN, 3);
-        RnnModel changed = new WhatIf(1.0, 3.0, 0).apply(m);
-        for (int u = 0; u < 4; u++) assertEquals(3.0, WhatIf.keepBiasOf(changed, 0, u), 0.0);
+        RnnModel changed = new WeightEdit(1.0, 3.0, 0).apply(m);
+        for (int u = 0; u < 4; u++) assertEquals(3.0, WeightEdit.keepBiasOf(changed, 0, u), 0.0);
         assertEquals(m.layer(0).bIh.get(0, 0), changed.layer(0).bIh.get(0, 0), 0.0, "input gate untouched");
     }
 

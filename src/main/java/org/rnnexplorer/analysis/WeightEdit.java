@@ -1,4 +1,4 @@
-package org.rnnexplorer.chart;
+package org.rnnexplorer.analysis;
 
 import org.ejml.data.DMatrixRMaj;
 import org.rnnexplorer.model.CellType;
@@ -7,8 +7,8 @@ import org.rnnexplorer.model.LayerWeights;
 import org.rnnexplorer.model.RnnModel;
 
 /**
- * The settings of the what-if sliders: recurrent weights scaled by {@code recurrentScale} (W_hh ← s·W_hh in every
- * layer), the bias of the gate that keeps the memory set to {@code keepBias} (LSTM: forget gate f; GRU: update gate
+ * An edit of a model's weights and input length, what the gradient lab's sliders set: recurrent weights scaled by
+ * {@code recurrentScale} (W_hh ← s·W_hh in every layer), the bias of the gate that keeps the memory set to {@code keepBias} (LSTM: forget gate f; GRU: update gate
  * z, since h' = (1 − z) ⊙ n + z ⊙ h keeps h where z ≈ 1; the vanilla RNN has none), and the sequence length.
  *
  * @param recurrentScale s, 1 = as trained
@@ -16,12 +16,12 @@ import org.rnnexplorer.model.RnnModel;
  *                       and layer; NaN = as trained
  * @param steps          T, 0 = the input's own length; a longer T repeats the input from its start
  */
-public record WhatIf(double recurrentScale, double keepBias, int steps) {
+public record WeightEdit(double recurrentScale, double keepBias, int steps) {
 
     /** No change. */
-    public static final WhatIf NONE = new WhatIf(1.0, Double.NaN, 0);
+    public static final WeightEdit NONE = new WeightEdit(1.0, Double.NaN, 0);
 
-    public WhatIf {
+    public WeightEdit {
         if (!Double.isFinite(recurrentScale)) throw new IllegalArgumentException("the recurrent scale must be a number");
         if (steps < 0) throw new IllegalArgumentException("the sequence length must be 0 or more, got " + steps);
     }

@@ -1,4 +1,4 @@
-package org.rnnexplorer.chart;
+package org.rnnexplorer.analysis;
 
 import org.rnnexplorer.model.Trace;
 
@@ -16,8 +16,8 @@ public record Saturation(double low, double middle, double high) {
     public static final double HIGH = 0.9;
     public static final double TANH_LOW = -0.9;
 
-    public static Saturation of(Trace trace, int layer, StateQuantity quantity) {
-        double lowEdge = quantity.range() == StateQuantity.Range.SIGMOID ? SIGMOID_LOW : TANH_LOW;
+    public static Saturation of(Trace trace, int layer, Quantity quantity) {
+        double lowEdge = quantity.range() == Quantity.Range.SIGMOID ? SIGMOID_LOW : TANH_LOW;
         long lo = 0, hi = 0, n = 0;
         for (int t = 0; t < trace.steps(); t++) {
             for (int u = 0; u < trace.hiddenSize(); u++) {

@@ -1,4 +1,4 @@
-package org.rnnexplorer.chart;
+package org.rnnexplorer.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,10 +31,10 @@ public final class GradientCurves {
         return from(model, trace, g, model.layerCount() - 1, objective.description(), label);
     }
 
-    /** The curve of a what-if copy of the model (see {@link WhatIf}); the model itself is not changed. */
-    public static GradientCurve whatIf(RnnModel model, InputBatch input, GradientObjective objective, WhatIf settings,
+    /** The curve of an edited copy of the model (see {@link WeightEdit}); the model itself is not changed. */
+    public static GradientCurve edited(RnnModel model, InputBatch input, GradientObjective objective, WeightEdit edit,
                                        String label) {
-        return of(settings.apply(model), settings.resize(input), objective, label);
+        return of(edit.apply(model), edit.resize(input), objective, label);
     }
 
     /** The same input through each model (e.g. an RNN, an LSTM and a GRU of the same size), labelled by cell. */

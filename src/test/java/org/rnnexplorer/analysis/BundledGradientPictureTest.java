@@ -1,4 +1,4 @@
-package org.rnnexplorer.chart;
+package org.rnnexplorer.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -1,4 +1,4 @@
-package org.rnnexplorer.chart;
+package org.rnnexplorer.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +33,7 @@ public final class CellPeers {
                     like.headWeight() == null ? null : like.headWeight().copy(),
                     like.headBias() == null ? null : like.headBias().copy(),
                     like.vocabulary(), like.tokenizer(), null);
-            out.add(new WhatIf(1.0, keepBias, 0).apply(m));
+            out.add(new WeightEdit(1.0, keepBias, 0).apply(m));
         }
         return out;
     }

@@ -60,6 +60,12 @@ public enum Quantity {
 
     public boolean isGate() { return block >= 0; }
 
+    /** Whether a trace of this cell records it (C: the LSTM only; a gate: its own cell only). */
+    public boolean belongsTo(CellType c) {
+        if (cell != null) return cell == c;
+        return this == HIDDEN || c.hasCellState();
+    }
+
     /** "σ", "tanh" or "" (C): how the value is squashed. */
     public String squash() {
         return range == Range.SIGMOID ? "σ" : range == Range.TANH ? "tanh" : "";

@@ -40,9 +40,9 @@ public record GradientLab(RnnModel model, InputBatch input, List<String> tokens,
     public static final double PEER_KEEP_BIAS = 1.0;
 
     public GradientLabResult compute() {
-        WeightEdit whatIf = new WeightEdit(scale, keepBias, steps);
-        InputBatch in = whatIf.resize(input);
-        RnnModel m = whatIf.apply(model);
+        WeightEdit edit = new WeightEdit(scale, keepBias, steps);
+        InputBatch in = edit.resize(input);
+        RnnModel m = edit.apply(model);
         GradientObjective objective = GradientObjective.defaultFor(m);
         Trace trace = ForwardPass.run(m, in);
         Gradients g = BackwardPass.run(m, trace, objective.objectiveFor(m, in));

@@ -22,6 +22,7 @@ import org.rnnexplorer.analysis.WeightEdit;
 import org.rnnexplorer.model.InputBatch;
 import org.rnnexplorer.model.RnnModel;
 import org.rnnexplorer.ui.common.LatestWinsExecutor;
+import org.rnnexplorer.ui.common.SessionSlider;
 
 /**
  * The gradient lab's state: the model and input it measures, the what-if sliders (recurrent-weight scale, keep-gate
@@ -122,6 +123,14 @@ public final class GradientLabViewModel {
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
 
     public GradientLabResult getResult() { return result.get(); }
+
+    /** The sliders and the compare switch, as sessions keep them. */
+    public List<SessionSlider> sessionSliders() {
+        return List.of(SessionSlider.of("gradientLab.recurrentScale", recurrentScale, 1.0),
+                SessionSlider.of("gradientLab.keepBias", keepBias, Double.NaN),
+                SessionSlider.of("gradientLab.steps", steps, 0),
+                SessionSlider.of("gradientLab.compare", compare));
+    }
 
     /** Stops the worker thread (when the pane is thrown away). */
     public void dispose() {

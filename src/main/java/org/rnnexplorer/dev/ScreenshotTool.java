@@ -126,21 +126,9 @@ public final class ScreenshotTool {
     /** Export → Step-through as animated GIF, of the LSTM on a short bracket text, as the menu makes it. */
     private static String stepThroughGif(Path dir, ModelSource source) throws Exception {
         Path file = dir.resolve("step-through-lstm.gif");
-        ExplorerWindow[] win = new ExplorerWindow[1];
-        Stage[] stage = new Stage[1];
-        onFx(() -> {
-            ExplorerWindow ew = ExplorerWindow.create(1200, 760);
-            Stage s = new Stage();
-            s.setScene(ew.scene());
-            s.show();
-            win[0] = ew;
-            stage[0] = s;
-            ew.viewModels().view.reducedMotionProperty().set(true);
-            ew.viewModels().trace.open(source);
-            return null;
-        });
+        ExplorerWindow[] win = {open(1200, 760, source)};
+        Stage[] stage = {(Stage) win[0].scene().getWindow()};
         TraceViewModel trace = win[0].viewModels().trace;
-        waitFor(() -> onFxQuietly(() -> trace.sourceProperty().get() == source && trace.result() != null));
         onFx(() -> {
             trace.inputTextProperty().set("a (b (c)) d");
             return null;
@@ -175,24 +163,10 @@ public final class ScreenshotTool {
     private static String shot(Path dir, String name, double w, double h, ModelSource source, boolean presenter,
                                int step, Consumer<ExplorerViewModels> change,
                                Function<ExplorerWindow, Boolean> view) throws Exception {
-        ExplorerWindow[] win = new ExplorerWindow[1];
-        Stage[] stage = new Stage[1];
-        onFx(() -> {
-            ExplorerWindow ew = ExplorerWindow.create(w, h);
-            ew.setFullScreenAllowed(false);
-            Stage s = new Stage();
-            s.setScene(ew.scene());
-            s.setTitle("RNN Explorer");
-            s.show();
-            win[0] = ew;
-            stage[0] = s;
-            ew.viewModels().view.reducedMotionProperty().set(true);
-            ew.viewModels().trace.open(source);
-            return null;
-        });
+        ExplorerWindow[] win = {open(w, h, source)};
+        Stage[] stage = {(Stage) win[0].scene().getWindow()};
         ExplorerViewModels vms = win[0].viewModels();
         TraceViewModel trace = vms.trace;
-        waitFor(() -> onFxQuietly(() -> trace.sourceProperty().get() == source && trace.result() != null));
         if (change != null) {
             long before = onFx(() -> System.identityHashCode(trace.result()));
             onFx(() -> {
@@ -226,6 +200,24 @@ public final class ScreenshotTool {
             return null;
         });
         return file.toString();
+    }
+
+    /** A window of w × h on a stage of its own, motion reduced, presenter mode not full screen, on {@code source}. */
+    private static ExplorerWindow open(double w, double h, ModelSource source) throws Exception {
+        ExplorerWindow win = onFx(() -> {
+            ExplorerWindow ew = ExplorerWindow.create(w, h);
+            ew.setFullScreenAllowed(false);
+            Stage s = new Stage();
+            s.setScene(ew.scene());
+            s.setTitle("RNN Explorer");
+            s.show();
+            ew.viewModels().view.reducedMotionProperty().set(true);
+            ew.viewModels().trace.open(source);
+            return ew;
+        });
+        TraceViewModel trace = win.viewModels().trace;
+        waitFor(() -> onFxQuietly(() -> trace.sourceProperty().get() == source && trace.result() != null));
+        return win;
     }
 
     static <T> T onFx(Supplier<T> s) throws Exception {

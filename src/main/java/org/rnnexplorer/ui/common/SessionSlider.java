@@ -46,11 +46,6 @@ public final class SessionSlider {
         return new SessionSlider(key, p, () -> p.get() ? 1 : 0, v -> p.set(v != 0), 0.0);
     }
 
-    /** The name in the session file, e.g. {@code gradientLab.recurrentScale}. */
-    public String key() {
-        return key;
-    }
-
     /** Adds this slider to what a session writes (a NaN value is left out). */
     public void saveInto(Map<String, Double> sliders) {
         double v = read.getAsDouble();

@@ -165,8 +165,4 @@ public final class Exporter {
     /** The last file written (set on the FX thread after the move). */
     public ReadOnlyObjectProperty<Path> lastWrittenProperty() { return lastWritten.getReadOnlyProperty(); }
 
-
-    public void dispose() {
-        writer.shutdownNow();
-    }
 }

@@ -142,11 +142,6 @@ public final class StepThroughGif {
         pauseAfter = k;
     }
 
-    /** Cancel, as the dialog's button does. */
-    public void cancel() {
-        if (dialog != null && dialog.isShowing()) dialog.close();
-    }
-
     /** True from the first frame until the file is written (or the export is cancelled or failed). */
     public ReadOnlyBooleanProperty runningProperty() {
         return running.getReadOnlyProperty();

@@ -286,9 +286,4 @@ public final class GradientLabPane extends BorderPane {
         return b.toString();
     }
 
-    /** Stops the background threads. */
-    public void dispose() {
-        vm.dispose();
-        exporter.dispose();
-    }
 }

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import org.rnnexplorer.analysis.GradientCurve;
 import org.rnnexplorer.analysis.GradientCurves;
-import org.rnnexplorer.model.CellType;
 import org.rnnexplorer.model.Trace;
 
 /**
@@ -26,10 +25,6 @@ public final class GradientReading {
 
         Verdict(String words) {
             this.words = words;
-        }
-
-        public String words() {
-            return words;
         }
 
         /** "vanishing", "kept", "exploding". */
@@ -159,7 +154,4 @@ public final class GradientReading {
         return s / n;
     }
 
-    static boolean hasKeepGate(CellType cell) {
-        return cell != CellType.RNN;
-    }
 }

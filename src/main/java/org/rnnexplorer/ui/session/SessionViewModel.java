@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
 import javafx.beans.Observable;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -117,10 +118,15 @@ public final class SessionViewModel implements AutoCloseable {
 
     /** Asks for a model file, then opens it. */
     public void chooseModelFile() {
+        chooseAndOpen("Open a model file", new DialogService.FileType("Model files (*.json)", "*.json"),
+                f -> trace.open(new ModelSource.OnDisk(f)));
+    }
+
+    /** Asks (unless that would lose trained weights) for a file of {@code type}, then opens it with {@code open}. */
+    private void chooseAndOpen(String title, DialogService.FileType type, Consumer<Path> open) {
         unlessUnsaved(() -> {
-            Path f = dialogs.chooseFileToOpen("Open a model file", List.of(
-                    new DialogService.FileType("Model files (*.json)", "*.json"), DialogService.FileType.ANY));
-            if (f != null) trace.open(new ModelSource.OnDisk(f));
+            Path f = dialogs.chooseFileToOpen(title, List.of(type, DialogService.FileType.ANY));
+            if (f != null) open.accept(f);
         });
     }
 
@@ -131,11 +137,8 @@ public final class SessionViewModel implements AutoCloseable {
 
     /** Asks for a session file, then opens it. */
     public void chooseSessionToOpen() {
-        unlessUnsaved(() -> {
-            Path f = dialogs.chooseFileToOpen("Open a session", List.of(
-                    new DialogService.FileType("Sessions (*.session.json)", "*.session.json"), DialogService.FileType.ANY));
-            if (f != null) readSession(f);
-        });
+        chooseAndOpen("Open a session", new DialogService.FileType("Sessions (*.session.json)", "*.session.json"),
+                this::readSession);
     }
 
     /**
@@ -187,7 +190,7 @@ public final class SessionViewModel implements AutoCloseable {
         chooseSessionFile(f -> saveSession(f, () -> { }));
     }
 
-    private void chooseSessionFile(java.util.function.Consumer<Path> then) {
+    private void chooseSessionFile(Consumer<Path> then) {
         Path current = sessionFile.get();
         Path f = dialogs.chooseFileToSave("Save session",
                 current != null ? current.getFileName().toString() : "explorer.session.json", "json");

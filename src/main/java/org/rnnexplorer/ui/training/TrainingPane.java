@@ -23,7 +23,6 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
-import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
 import org.rnnexplorer.model.CellType;
 import org.rnnexplorer.ui.common.DialogService;
@@ -66,14 +65,6 @@ public final class TrainingPane extends BorderPane {
 
     public TrainingViewModel viewModel() {
         return vm;
-    }
-
-    public Exporter exporter() {
-        return exporter;
-    }
-
-    public ChartViewer chartViewer() {
-        return viewer;
     }
 
     private String title() {
@@ -196,8 +187,4 @@ public final class TrainingPane extends BorderPane {
         return getScene() == null ? null : getScene().getWindow();
     }
 
-    /** The live chart's current content (for tests). */
-    public JFreeChart chart() {
-        return viewer.getChart();
-    }
 }

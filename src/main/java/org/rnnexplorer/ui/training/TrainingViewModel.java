@@ -51,7 +51,8 @@ public final class TrainingViewModel {
     private final IntegerProperty steps = new SimpleIntegerProperty(this, "steps", task.get().preset().steps());
     /** Learning rate; NaN = the preset's. */
     private final DoubleProperty learningRate = new SimpleDoubleProperty(this, "learningRate", Double.NaN);
-    private final IntegerProperty seed = new SimpleIntegerProperty(this, "seed", 1);
+    /** The seed of every run: the same settings give the same run, as with the {@code train} command. */
+    private static final int SEED = 1;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running", false);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyDoubleWrapper stepsPerSecond = new ReadOnlyDoubleWrapper(this, "stepsPerSecond", 0);
@@ -96,9 +97,9 @@ public final class TrainingViewModel {
         RnnModel start;
         try {
             t = choice.task().get();
-            config = p.config(seed.get()).withSteps(steps.get()).withOptimizer("adam", lr)
+            config = p.config(SEED).withSteps(steps.get()).withOptimizer("adam", lr)
                     .withReportEvery(Math.max(1, steps.get() / POINTS));
-            start = Initializer.create(t.shape(), c, p.hidden(), 1, 0, p.forgetBias(), new Random(seed.get()));
+            start = Initializer.create(t.shape(), c, p.hidden(), 1, 0, p.forgetBias(), new Random(SEED));
         } catch (RuntimeException e) {
             problem.set(e.getMessage());
             return;
@@ -237,7 +238,6 @@ public final class TrainingViewModel {
     /** Batches to train on (the task's preset when a task is chosen). */
     public IntegerProperty stepsProperty() { return steps; }
     public DoubleProperty learningRateProperty() { return learningRate; }
-    public IntegerProperty seedProperty() { return seed; }
     public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
     /** 0..1: batches done / planned. */
     public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }

@@ -9,17 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
-import javafx.scene.Scene;
-import javafx.scene.layout.StackPane;
-import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageInputStream;
-import org.jfree.chart.fx.ChartViewer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnnexplorer.analysis.Quantity;
 import org.rnnexplorer.chart.GateChart;
@@ -28,18 +22,9 @@ import org.rnnexplorer.io.BadFileException;
 import org.rnnexplorer.model.ForwardPass;
 import org.rnnexplorer.model.RnnModel;
 import org.rnnexplorer.model.Trace;
-import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
-/** A step-through as an animated GIF: one frame per step, the size of the view, looping, the delay asked for. */
-@ExtendWith(ApplicationExtension.class)
+/** A step-through as an animated GIF: one frame per step, the size of the first, looping, the delay asked for. */
 class AnimatedGifTest {
-
-    @Start
-    void start(Stage stage) {
-        stage.show();
-    }
 
     /** Frames, size, delay and loop as a GIF reader sees them. */
     record Gif(int frames, int width, int height, int delayHundredths, boolean loops) {
@@ -67,26 +52,17 @@ class AnimatedGifTest {
     }
 
     @Test
-    void theGateChartStepByStepFromANodeCallback(FxRobot robot, @TempDir Path dir) throws Exception {
+    void theGateChartStepByStepAsTheGradientLabDrawsIt(@TempDir Path dir) throws Exception {
         RnnModel lstm = LabSamples.bundledModel("brackets-lstm.json");
         LabSamples.EncodedText text = LabSamples.encode(lstm, LabSamples.bundledText("brackets.txt"), 24);
         Trace trace = ForwardPass.run(lstm, text.input());
-        Quantity forget = Quantity.FORGET_GATE;
-        AtomicReference<List<BufferedImage>> frames = new AtomicReference<>();
-        robot.interact(() -> {
-            ChartViewer viewer = new ChartViewer();
-            StackPane view = new StackPane(viewer);
-            new Scene(view, 640, 400);
-            frames.set(AnimatedGif.framesOf(0, trace.steps() - 1, step -> {
-                viewer.setChart(GateChart.of(trace, 0, forget, new int[] {29, 8}, text.tokens(), step));
-                return view;
-            }, 1));
-        });
+        List<BufferedImage> frames = AnimatedGif.imagesOf(0, trace.steps() - 1, step -> ChartImages.draw(
+                GateChart.of(trace, 0, Quantity.FORGET_GATE, new int[] {29, 8}, text.tokens(), step), 640, 400));
         Path gif = dir.resolve("forget-gate.gif");
-        AnimatedGif.write(gif, frames.get(), 250);
+        AnimatedGif.write(gif, frames, 250);
         assertEquals(new Gif(24, 640, 400, 25, true), read(gif));
-        BufferedImage first = frames.get().get(0);
-        BufferedImage last = frames.get().get(23);
+        BufferedImage first = frames.get(0);
+        BufferedImage last = frames.get(23);
         boolean differ = false;
         for (int y = 0; y < first.getHeight() && !differ; y += 2)
             for (int x = 0; x < first.getWidth() && !differ; x += 2) differ = first.getRGB(x, y) != last.getRGB(x, y);

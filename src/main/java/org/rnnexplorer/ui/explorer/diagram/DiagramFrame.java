@@ -28,10 +28,6 @@ public record DiagramFrame(CellType cell, int layer, int step, String token, dou
         return new double[] {cScale, xScale};
     }
 
-    public static DiagramFrame of(TraceResult r, int layer, int t) {
-        return of(r, r.original(), layer, t, scales(r.original(), layer), false);
-    }
-
     /** The frame of {@code tr} (the original trace of {@code r} or its what-if). */
     public static DiagramFrame of(TraceResult r, Trace tr, int layer, int t, double[] scales, boolean whatIf) {
         LayerTrace lt = tr.layer(layer);

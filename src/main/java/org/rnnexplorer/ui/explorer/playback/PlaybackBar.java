@@ -104,8 +104,4 @@ public final class PlaybackBar extends HBox {
         player.play();
     }
 
-    /** The label "step 5 of 44: 'a'" (the presenter layout test checks it is never cut). */
-    public Label stepLabel() {
-        return stepLabel;
-    }
 }

@@ -25,6 +25,9 @@ public final class Palette {
     /** Nodes of the diagram (× and +) and the pill-shaped functions (tanh, 1−): the same in both palettes. */
     public static final Color NODE = Color.web("#fde68a");
     public static final Color PILL = Color.web("#fbcfe8");
+    /** The text on nodes and pills, and the box behind each gate's strip: the same in both palettes. */
+    public static final Color NODE_INK = Color.BLACK;
+    public static final Color GATE_BOX = Color.WHITE;
     /** The "with the what-if" mark and the current-step cursor of the heatmaps. */
     public static final Color WHAT_IF = Color.web("#c2410c");
     public static final Color CURSOR = Color.web("#f59e0b");

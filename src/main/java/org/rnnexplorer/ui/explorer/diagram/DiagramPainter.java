@@ -186,7 +186,7 @@ final class DiagramPainter {
 
     private void gateStrip(Quantity q, String label, double[] v, double cx, int u) {
         double y = 370;
-        g.setFill(Color.WHITE);
+        g.setFill(Palette.GATE_BOX);
         g.fillRoundRect(cx - STRIP_W / 2 - 8, y - 34, STRIP_W + 16, 74, 12, 12);
         g.setStroke(p.outline());
         g.setLineWidth(1.5);
@@ -269,7 +269,7 @@ final class DiagramPainter {
         g.setStroke(p.outline());
         g.setLineWidth(1.5);
         g.strokeOval(x - 16, y - 16, 32, 32);
-        text(op, x, y + 1, 20, FontWeight.BOLD, TextAlignment.CENTER, Color.BLACK);
+        text(op, x, y + 1, 20, FontWeight.BOLD, TextAlignment.CENTER, Palette.NODE_INK);
     }
 
     private void pill(double x, double y, String op) {
@@ -278,7 +278,7 @@ final class DiagramPainter {
         g.setStroke(p.outline());
         g.setLineWidth(1.5);
         g.strokeRoundRect(x - 26, y - 15, 52, 30, 30, 30);
-        text(op, x, y + 1, 15, FontWeight.BOLD, TextAlignment.CENTER, Color.BLACK);
+        text(op, x, y + 1, 15, FontWeight.BOLD, TextAlignment.CENTER, Palette.NODE_INK);
     }
 
     private void small(String s, double x, double y, TextAlignment align) {

@@ -1,6 +1,9 @@
 package org.rnnexplorer;
 
+import java.util.Arrays;
 import org.rnnexplorer.cli.Main;
+import org.rnnexplorer.dev.ScreenshotTool;
+import org.rnnexplorer.ui.app.ExplorerApp;
 
 /**
  * The jar's entry point. It does not extend {@code Application}, so the shaded jar starts JavaFX from the class
@@ -13,9 +16,10 @@ public final class Launcher {
 
     public static void main(String[] args) {
         if (args.length == 0) {
-            org.rnnexplorer.ui.ExplorerApp.launchWindow(args);
+            ExplorerApp.launchWindow(args);
         } else if (args[0].equals("screenshots")) {
-            System.exit(org.rnnexplorer.ui.ScreenshotTool.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
+            // the one production file that reaches the dev harness (LayeringTest allows only this one)
+            System.exit(ScreenshotTool.run(Arrays.copyOfRange(args, 1, args.length)));
         } else {
             System.exit(Main.run(args));
         }

@@ -7,8 +7,10 @@ import java.util.Map;
 /**
  * DESIGN.md's table of layers as code: which names each package under {@code org.rnnexplorer} may depend on.
  * {@code model} (EJML only) &lt; {@code data} &lt; {@code train}; {@code io} (model, data; Jackson, Pyrolite's pickle);
- * {@code chart} (model; JFreeChart without its JavaFX parts; no JavaFX); {@code cli} (everything but ui and
- * JavaFX); {@code ui} and the root package (the launcher) anything. View models ({@code ui/*ViewModel}) never
+ * {@code analysis} (model, data: the teaching quantities that are not drawing); {@code chart} (model, analysis;
+ * JFreeChart without its JavaFX parts; no JavaFX); {@code cli} (everything but ui, dev and
+ * JavaFX); {@code ui} anything but dev; {@code dev} (the screenshot tool and the pane demo) anything, and only the root
+ * package (the launcher, whose {@code screenshots} command runs it) may import it. View models ({@code ui/*ViewModel}) never
  * import {@code javafx.scene.*}. A name is allowed when it starts with an allowed prefix and with no denied one.
  */
 final class LayerRules {
@@ -16,6 +18,8 @@ final class LayerRules {
     private static final List<String> HEADLESS_JDK = List.of("java.lang", "java.util", "java.io", "java.nio",
             "java.math", "java.text", "java.time", "java.security", "java.net");
     private static final List<String> JAVAFX = List.of("javafx", "org.jfree.chart.fx", "org.jfree.fx");
+    /** The dev harness (screenshots, pane demo): nothing in the product imports it but the launcher. */
+    private static final String DEV = ROOT + "dev";
 
     private record Rule(List<String> allowed, List<String> denied) {
     }
@@ -29,10 +33,13 @@ final class LayerRules {
                     List.of("org.ejml", ROOT + "model", ROOT + "data", ROOT + "io", "com.fasterxml.jackson",
                             "net.razorvine.pickle")),
                     List.of()),
+            "analysis", new Rule(concat(HEADLESS_JDK,
+                    List.of("org.ejml", ROOT + "model", ROOT + "data", ROOT + "analysis")), List.of()),
             "chart", new Rule(List.of("java", "javax.imageio", "org.jfree", "org.ejml", ROOT + "model",
-                    ROOT + "chart"), JAVAFX),
-            "cli", new Rule(List.of(""), concat(JAVAFX, List.of(ROOT + "ui"))),
-            "ui", new Rule(List.of(""), List.of()),
+                    ROOT + "analysis", ROOT + "chart"), JAVAFX),
+            "cli", new Rule(List.of(""), concat(JAVAFX, List.of(ROOT + "ui", DEV))),
+            "ui", new Rule(List.of(""), List.of(DEV)),
+            "dev", new Rule(List.of(""), List.of()),
             "", new Rule(List.of(""), List.of()));
 
     private LayerRules() {

@@ -35,7 +35,7 @@ class LayeringTest {
                 problems.addAll(LayerRules.violations(layer, file.getFileName().toString(), source));
             }
         }
-        assertTrue(layersSeen.containsAll(Set.of("model", "data", "train", "io", "chart", "cli")),
+        assertTrue(layersSeen.containsAll(Set.of("model", "data", "train", "io", "analysis", "chart", "cli")),
                 "scanned layers " + layersSeen);
         assertEquals(List.of(), problems, "layering violations:\n" + String.join("\n", problems));
     }
@@ -87,6 +87,20 @@ class LayeringTest {
     }
 
     @Test
+    void analysisIsNeitherDrawingNorFiles() {
+        String ok = "package org.rnnexplorer.analysis;\nimport org.rnnexplorer.data.Vocabulary;\nimport org.rnnexplorer.model.Trace;\n";
+        assertEquals(List.of(), LayerRules.violations("analysis", "X.java", ok));
+        for (String name : List.of("org.jfree.chart.JFreeChart", "org.rnnexplorer.chart.ChartStyle",
+                "org.rnnexplorer.io.ModelFile", "org.rnnexplorer.train.Trainer", "java.awt.Color"))
+            assertEquals(1, LayerRules.violations("analysis", "X.java",
+                    "package org.rnnexplorer.analysis;\nimport " + name + ";\n").size(), name);
+        String chart = "package org.rnnexplorer.chart;\nimport org.rnnexplorer.analysis.GradientCurve;\n";
+        assertEquals(List.of(), LayerRules.violations("chart", "X.java", chart));
+        String io = "package org.rnnexplorer.io;\nimport org.rnnexplorer.analysis.Quantity;\n";
+        assertEquals(1, LayerRules.violations("io", "X.java", io).size(), "io reads and writes files of the model");
+    }
+
+    @Test
     void viewModelsHoldPropertiesButNoSceneGraph() {
         String source = """
                 package org.rnnexplorer.ui;
@@ -97,6 +111,48 @@ class LayeringTest {
         List<String> problems = LayerRules.violations("ui", "ExplorerViewModel.java", source);
         assertEquals(List.of("ui/ExplorerViewModel.java:3: view model imports javafx.scene.paint.Color"), problems);
         assertEquals(List.of(), LayerRules.violations("ui", "ExplorerWindow.java", source));
+    }
+
+    @Test
+    void onlyTheLauncherReachesTheDevHarness() {
+        String ui = "package org.rnnexplorer.ui.app;\nimport org.rnnexplorer.dev.ScreenshotTool;\n";
+        assertEquals(List.of("ui/X.java:2: imports org.rnnexplorer.dev.ScreenshotTool (layer ui)"),
+                LayerRules.violations("ui", "X.java", ui));
+        String cli = "package org.rnnexplorer.cli;\nimport org.rnnexplorer.dev.LabSamples;\n";
+        assertEquals(1, LayerRules.violations("cli", "X.java", cli).size());
+        String launcher = "package org.rnnexplorer;\nimport org.rnnexplorer.dev.ScreenshotTool;\n";
+        assertEquals(List.of(), LayerRules.violations("", "Launcher.java", launcher));
+        String dev = "package org.rnnexplorer.dev;\nimport org.rnnexplorer.ui.app.ExplorerWindow;\n";
+        assertEquals(List.of(), LayerRules.violations("dev", "X.java", dev));
+    }
+
+    /** Rooms a newcomer can find: a small ui root, no class of the window over 400 lines, a thin main controller. */
+    @Test
+    void theWindowsCodeStaysInSmallRooms() throws IOException {
+        Path ui = SOURCES.resolve("ui");
+        try (Stream<Path> root = Files.list(ui)) {
+            List<Path> files = root.filter(Files::isRegularFile).toList();
+            assertTrue(files.size() <= 4, "files at the ui root: " + files);
+        }
+        List<String> large = new ArrayList<>();
+        try (Stream<Path> all = Files.walk(ui)) {
+            for (Path f : all.filter(p -> p.toString().endsWith(".java")).toList()) {
+                long lines = Files.readAllLines(f, StandardCharsets.UTF_8).size();
+                if (lines > 400) large.add(ui.relativize(f) + " (" + lines + " lines)");
+            }
+        }
+        assertEquals(List.of(), large, "classes of the window over 400 lines");
+        List<String> controller = Files.readAllLines(ui.resolve("app/MainController.java"), StandardCharsets.UTF_8);
+        assertTrue(controller.size() <= 250, "MainController has " + controller.size() + " lines");
+        int start = -1, end = -1;
+        for (int i = 0; i < controller.size(); i++) {
+            if (start < 0 && controller.get(i).contains("void initialize()")) start = i;
+            else if (start >= 0 && controller.get(i).equals("    }")) {
+                end = i;
+                break;
+            }
+        }
+        assertTrue(start >= 0 && end - start + 1 <= 40, "initialize has " + (end - start + 1) + " lines");
     }
 
     @Test

@@ -6,12 +6,24 @@ import java.io.Serializable;
 import org.jfree.chart.renderer.PaintScale;
 
 /**
- * A colour scale for heatmaps: colours interpolated between stops. Sequential (light to dark blue, ColorBrewer
- * YlGnBu) for σ gates in [0, 1]; diverging (blue – white – red, ColorBrewer RdBu) for values around 0: tanh, h, c.
+ * A colour scale for heatmaps: colours interpolated between stops. Sequential (white to dark green, ColorBrewer
+ * Greens) for σ gates in [0, 1]; diverging (blue – white – red, ColorBrewer RdBu) for values around 0: tanh, h, c.
+ * The window draws its heatmaps and its cell diagram with the same stops ({@link #sequentialStops},
+ * {@link #divergingStops}), so an exported heatmap looks like the one on screen.
  */
 public final class ColorScale implements PaintScale, Serializable {
-    private static final int[] SEQUENTIAL = {0xFFFFD9, 0xC7E9B4, 0x41B6C4, 0x225EA8, 0x081D58};
-    private static final int[] DIVERGING = {0x2166AC, 0x92C5DE, 0xF7F7F7, 0xF4A582, 0xB2182B};
+    private static final int[] SEQUENTIAL = {0xFFFFFF, 0xE5F5E0, 0xA1D99B, 0x41AB5D, 0x006D2C, 0x00441B};
+    private static final int[] DIVERGING = {0x2166AC, 0x67A9CF, 0xD1E5F0, 0xF7F7F7, 0xFDDBC7, 0xEF8A62, 0xB2182B};
+
+    /** The sequential scale's stops, 0xRRGGBB, from 0 to 1. */
+    public static int[] sequentialStops() {
+        return SEQUENTIAL.clone();
+    }
+
+    /** The diverging scale's stops, 0xRRGGBB, from −limit through 0 to +limit. */
+    public static int[] divergingStops() {
+        return DIVERGING.clone();
+    }
 
     private final double lower;
     private final double upper;
@@ -29,7 +41,7 @@ public final class ColorScale implements PaintScale, Serializable {
         }
     }
 
-    /** Light (low) to dark blue (high) over [lower, upper]. */
+    /** White (low) to dark green (high) over [lower, upper]. */
     public static ColorScale sequential(double lower, double upper) {
         return new ColorScale(lower, upper, SEQUENTIAL);
     }

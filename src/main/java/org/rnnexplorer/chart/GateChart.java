@@ -15,7 +15,7 @@ import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.Layer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.rnnexplorer.model.CellType;
+import org.rnnexplorer.analysis.Quantity;
 import org.rnnexplorer.model.Trace;
 
 /**
@@ -32,7 +32,7 @@ public final class GateChart {
      * @param tokens the input tokens (written under the steps when there are few enough), or null for numeric input
      * @param cursor a step to mark (the step the window is showing), or −1 for none
      */
-    public static JFreeChart of(Trace trace, int layer, StateQuantity quantity, int[] units, List<String> tokens,
+    public static JFreeChart of(Trace trace, int layer, Quantity quantity, int[] units, List<String> tokens,
                                 int cursor) {
         checkUnits(trace, units);
         XYSeriesCollection data = new XYSeriesCollection();
@@ -50,22 +50,22 @@ public final class GateChart {
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, trace.steps() <= 40);
         r.setLegendLine(new Line2D.Double(-18, 0, 18, 0));
         XYPlot plot = new XYPlot(data, StepAxes.time(tokens, trace.steps()), y, r);
-        if (quantity.range() == StateQuantity.Range.SIGMOID) {
+        if (quantity.range() == Quantity.Range.SIGMOID) {
             plot.addRangeMarker(band(0.9, 1.02, new Color(0x00, 0x9E, 0x73, 28)), Layer.BACKGROUND);
             plot.addRangeMarker(band(-0.02, 0.1, new Color(0xD5, 0x5E, 0x00, 22)), Layer.BACKGROUND);
         }
-        plot.addRangeMarker(new ValueMarker(quantity.range() == StateQuantity.Range.SIGMOID ? 0.5 : 0.0,
+        plot.addRangeMarker(new ValueMarker(quantity.range() == Quantity.Range.SIGMOID ? 0.5 : 0.0,
                 Color.GRAY, ChartStyle.dashed(1f)), Layer.BACKGROUND);
         if (cursor >= 0 && cursor < trace.steps()) plot.addDomainMarker(cursorBand(cursor), Layer.BACKGROUND);
         String layerName = trace.layerCount() > 1 ? " (layer " + layer + ")" : "";
-        JFreeChart chart = new JFreeChart(quantity.title(trace.cell()) + layerName, JFreeChart.DEFAULT_TITLE_FONT,
+        JFreeChart chart = new JFreeChart(quantity.title() + layerName, JFreeChart.DEFAULT_TITLE_FONT,
                 plot, true);
         ChartStyle.apply(chart);
         for (int i = 0; i < units.length; i++) {
             r.setSeriesPaint(i, ChartStyle.seriesColor(i));
             r.setSeriesStroke(i, ChartStyle.solid(3f));
         }
-        String hint = hint(trace.cell(), quantity);
+        String hint = hint(quantity);
         if (!hint.isEmpty()) {
             TextTitle t = new TextTitle(hint, new Font(Font.SANS_SERIF, Font.PLAIN, 17));
             t.setPaint(Color.DARK_GRAY);
@@ -77,9 +77,9 @@ public final class GateChart {
     /** One chart per gate of the cell (the vanilla RNN, which has none, gets its hidden state). */
     public static List<JFreeChart> allGates(Trace trace, int layer, int[] units, List<String> tokens, int cursor) {
         List<JFreeChart> out = new ArrayList<>();
-        List<StateQuantity> gates = StateQuantity.gates(trace.cell());
-        if (gates.isEmpty()) gates = List.of(StateQuantity.HIDDEN);
-        for (StateQuantity q : gates) out.add(of(trace, layer, q, units, tokens, cursor));
+        List<Quantity> gates = Quantity.gates(trace.cell());
+        if (gates.isEmpty()) gates = List.of(Quantity.HIDDEN);
+        for (Quantity q : gates) out.add(of(trace, layer, q, units, tokens, cursor));
         return out;
     }
 
@@ -109,24 +109,23 @@ public final class GateChart {
         return m;
     }
 
-    private static String yLabel(StateQuantity q) {
+    private static String yLabel(Quantity q) {
         String s = q.squash();
-        return q.name() + (s.isEmpty() ? "" : " = " + s + "(…)");
+        return q.id() + (s.isEmpty() ? "" : " = " + s + "(…)");
     }
 
     /** What 0 and 1 mean for the gate, in the lecture's words. */
-    static String hint(CellType cell, StateQuantity q) {
-        switch (q.name()) {
-            case "forget": return "1 = keep the cell state, 0 = forget it";
-            case "input": return "how much of the candidate is written to the cell state";
-            case "output": return "how much of tanh(C_t) becomes the hidden state";
-            case "update": return "1 = keep the old hidden state, 0 = take the candidate";
-            case "reset": return "0 = ignore the past hidden state in the candidate";
-            case "candidate": return cell == CellType.LSTM ? "new values that may be added to the cell state"
-                    : "new hidden state proposed";
-            case "c": return "the LSTM's memory: carried from step to step, scaled by f";
-            case "h": return "the short-term memory passed to the next step";
-            default: return "";
-        }
+    static String hint(Quantity q) {
+        return switch (q) {
+            case FORGET_GATE -> "1 = keep the cell state, 0 = forget it";
+            case INPUT_GATE -> "how much of the candidate is written to the cell state";
+            case OUTPUT_GATE -> "how much of tanh(C_t) becomes the hidden state";
+            case UPDATE_GATE -> "1 = keep the old hidden state, 0 = take the candidate";
+            case RESET_GATE -> "0 = ignore the past hidden state in the candidate";
+            case LSTM_CANDIDATE -> "new values that may be added to the cell state";
+            case GRU_CANDIDATE -> "new hidden state proposed";
+            case CELL -> "the LSTM's memory: carried from step to step, scaled by f";
+            case HIDDEN -> "the short-term memory passed to the next step";
+        };
     }
 }

@@ -20,6 +20,7 @@ import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.Range;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.rnnexplorer.analysis.GradientCurve;
 
 /**
  * The vanishing-gradient chart: ‖∂L/∂h_t‖ on a log scale against the steps back k = T−1−t, divided by its value

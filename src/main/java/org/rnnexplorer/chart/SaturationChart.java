@@ -12,6 +12,8 @@ import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.StackedBarRenderer;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.data.category.DefaultCategoryDataset;
+import org.rnnexplorer.analysis.Quantity;
+import org.rnnexplorer.analysis.Saturation;
 import org.rnnexplorer.model.Trace;
 
 /**
@@ -27,12 +29,12 @@ public final class SaturationChart {
     }
 
     public static JFreeChart of(Trace trace, int layer) {
-        List<StateQuantity> gates = StateQuantity.gates(trace.cell());
-        if (gates.isEmpty()) gates = List.of(StateQuantity.HIDDEN);
+        List<Quantity> gates = Quantity.gates(trace.cell());
+        if (gates.isEmpty()) gates = List.of(Quantity.HIDDEN);
         DefaultCategoryDataset data = new DefaultCategoryDataset();
-        for (StateQuantity q : gates) {
+        for (Quantity q : gates) {
             Saturation s = Saturation.of(trace, layer, q);
-            String name = q.title(trace.cell());
+            String name = q.title();
             data.addValue(100 * s.low(), LOW, name);
             data.addValue(100 * s.middle(), MIDDLE, name);
             data.addValue(100 * s.high(), HIGH, name);

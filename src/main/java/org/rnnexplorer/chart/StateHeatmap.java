@@ -14,6 +14,7 @@ import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.xy.DefaultXYZDataset;
+import org.rnnexplorer.analysis.Quantity;
 import org.rnnexplorer.model.Trace;
 
 /**
@@ -29,7 +30,7 @@ public final class StateHeatmap {
      * @param tokens the input tokens (written under the steps when there are few enough), or null
      * @param cursor the step to mark, or −1 for none
      */
-    public static JFreeChart of(Trace trace, int layer, StateQuantity quantity, List<String> tokens, int cursor) {
+    public static JFreeChart of(Trace trace, int layer, Quantity quantity, List<String> tokens, int cursor) {
         int steps = trace.steps();
         int hidden = trace.hiddenSize();
         double[][] xyz = new double[3][steps * hidden];
@@ -45,7 +46,7 @@ public final class StateHeatmap {
             }
         }
         DefaultXYZDataset data = new DefaultXYZDataset();
-        data.addSeries(quantity.name(), xyz);
+        data.addSeries(quantity.id(), xyz);
         ColorScale scale = scaleFor(quantity, maxAbs);
         XYBlockRenderer r = new XYBlockRenderer();
         r.setPaintScale(scale);
@@ -66,11 +67,11 @@ public final class StateHeatmap {
             plot.addDomainMarker(box, Layer.FOREGROUND);
         }
         String layerName = trace.layerCount() > 1 ? " (layer " + layer + ")" : "";
-        JFreeChart chart = new JFreeChart(quantity.title(trace.cell()) + layerName, JFreeChart.DEFAULT_TITLE_FONT,
+        JFreeChart chart = new JFreeChart(quantity.title() + layerName, JFreeChart.DEFAULT_TITLE_FONT,
                 plot, false);
         ChartStyle.apply(chart);
         plot.setBackgroundPaint(Color.WHITE);
-        NumberAxis legendAxis = new NumberAxis(quantity.name() + (quantity.squash().isEmpty() ? "" : " (" + quantity.squash() + ")"));
+        NumberAxis legendAxis = new NumberAxis(quantity.id() + (quantity.squash().isEmpty() ? "" : " (" + quantity.squash() + ")"));
         legendAxis.setRange(scale.getLowerBound(), scale.getUpperBound());
         legendAxis.setTickLabelFont(chart.getXYPlot().getRangeAxis().getTickLabelFont());
         legendAxis.setLabelFont(chart.getXYPlot().getRangeAxis().getLabelFont());
@@ -86,7 +87,7 @@ public final class StateHeatmap {
     }
 
     /** The palette of a quantity: sequential for σ gates, diverging around 0 otherwise. */
-    public static ColorScale scaleFor(StateQuantity quantity, double maxAbs) {
+    public static ColorScale scaleFor(Quantity quantity, double maxAbs) {
         switch (quantity.range()) {
             case SIGMOID: return ColorScale.sequential(0, 1);
             case TANH: return ColorScale.diverging(1);

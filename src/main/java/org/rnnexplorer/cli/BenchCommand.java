@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Callable;
-import org.rnnexplorer.chart.GradientCurves;
-import org.rnnexplorer.chart.GradientObjective;
-import org.rnnexplorer.chart.WhatIf;
+import org.rnnexplorer.analysis.GradientCurves;
+import org.rnnexplorer.analysis.GradientObjective;
+import org.rnnexplorer.analysis.WeightEdit;
 import org.rnnexplorer.model.BackwardPass;
 import org.rnnexplorer.model.CellType;
 import org.rnnexplorer.model.DotObjective;
@@ -16,6 +16,7 @@ import org.rnnexplorer.model.ForwardPass;
 import org.rnnexplorer.model.Gradients;
 import org.rnnexplorer.model.InputBatch;
 import org.rnnexplorer.model.LayerWeights;
+import org.rnnexplorer.model.PyTorchInit;
 import org.rnnexplorer.model.RnnModel;
 import org.rnnexplorer.model.Trace;
 import org.rnnexplorer.train.TrainBench;
@@ -126,7 +127,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /**
-     * The gradient lab's redraw when a what-if slider moves: {@link GradientCurves#whatIf} on one sequence of T
+     * The gradient lab's redraw when a what-if slider moves: {@link GradientCurves#edited} on one sequence of T
      * random vectors, that is a changed copy of the model (W_hh ← s·W_hh, forget / update gate bias ← b), the forward
      * pass, the full backward pass of L = Σ h_{T−1}, and the curve ‖dL/dh_t‖ with its bound (RNN, σ_max by SVD) or
      * forget-gate product (LSTM). Each call moves the sliders (s from 0.5 to 1.5, b from 0 to 3) as a drag does.
@@ -139,8 +140,8 @@ public final class BenchCommand implements Callable<Integer> {
         int[] move = {0};
         Runnable redraw = () -> {
             int i = move[0]++;
-            WhatIf sliders = new WhatIf(0.5 + 0.05 * (i % 21), 0.5 * (i % 7), steps);
-            GradientCurves.whatIf(model, input, objective, sliders, c.id());
+            WeightEdit sliders = new WeightEdit(0.5 + 0.05 * (i % 21), 0.5 * (i % 7), steps);
+            GradientCurves.edited(model, input, objective, sliders, c.id());
         };
         double ms = medianMillis(redraw, warmup, reps);
         print(String.format(Locale.ROOT,
@@ -225,12 +226,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** Weights uniform in ±1/√H, PyTorch's default initialisation. */
     static RnnModel randomModel(CellType c, int d, int h, Random r) {
-        double k = 1.0 / Math.sqrt(h);
-        List<LayerWeights> ls = new ArrayList<>();
-        LayerWeights w = LayerWeights.zeros(c.blocks(), d, h);
-        for (var m : List.of(w.wIh, w.wHh, w.bIh, w.bHh))
-            for (int i = 0; i < m.data.length; i++) m.data[i] = (2 * r.nextDouble() - 1) * k;
-        ls.add(w);
+        List<LayerWeights> ls = List.of(PyTorchInit.layer(c, d, h, r));
         return new RnnModel(c, d, h, ls, null, null, null, null, null, null);
     }
 }

@@ -3,11 +3,8 @@ package org.rnnexplorer.cli;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,21 +12,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.jfree.chart.JFreeChart;
-import org.rnnexplorer.chart.CellPeers;
+import org.rnnexplorer.analysis.CellPeers;
 import org.rnnexplorer.chart.ChartExport;
 import org.rnnexplorer.chart.ChartFormat;
 import org.rnnexplorer.chart.GateChart;
 import org.rnnexplorer.chart.GradientChart;
-import org.rnnexplorer.chart.GradientCurve;
-import org.rnnexplorer.chart.GradientCurves;
-import org.rnnexplorer.chart.GradientObjective;
+import org.rnnexplorer.analysis.GradientCurve;
+import org.rnnexplorer.analysis.GradientCurves;
+import org.rnnexplorer.analysis.GradientObjective;
 import org.rnnexplorer.chart.SaturationChart;
 import org.rnnexplorer.chart.StateHeatmap;
-import org.rnnexplorer.chart.StateQuantity;
-import org.rnnexplorer.chart.TraceCsv;
+import org.rnnexplorer.analysis.Quantity;
+import org.rnnexplorer.io.TraceCsv;
+import org.rnnexplorer.io.AtomicFiles;
 import org.rnnexplorer.io.BadFileException;
 import org.rnnexplorer.io.ModelFile;
 import org.rnnexplorer.io.TraceFile;
@@ -176,7 +173,10 @@ public final class ExportCommand implements Callable<Integer> {
         if (csv) files.put("trace.csv", () -> TraceCsv.csv(trace, in.tokens(), gradients).getBytes(StandardCharsets.UTF_8));
         String objectiveName = objective.description();
         if (json) files.put("trace.json", () -> json(trace, in.tokens(), gradients, objectiveName));
-        writeAll(files);
+        Map<String, AtomicFiles.Content> contents = new LinkedHashMap<>();
+        for (Map.Entry<String, Supplier<byte[]>> f : files.entrySet())
+            contents.put(f.getKey(), bytes -> bytes.write(drawn(out.resolve(f.getKey()), f.getValue())));
+        AtomicFiles.writeAll(out, contents);
         spec.commandLine().getOut().println("wrote " + files.size() + " files to " + out + ": "
                 + String.join(" ", files.keySet()));
         return 0;
@@ -214,14 +214,25 @@ public final class ExportCommand implements Callable<Integer> {
         }
         for (int l = 0; l < trace.layerCount(); l++) {
             String layer = "-l" + l;
-            List<StateQuantity> gates = StateQuantity.gates(m.cell());
-            for (StateQuantity q : gates.isEmpty() ? List.of(StateQuantity.HIDDEN) : gates)
-                charts.put("gates" + layer + "-" + q.name(), GateChart.of(trace, l, q, shown, in.tokens(), step == null ? -1 : step));
+            List<Quantity> gates = Quantity.gates(m.cell());
+            for (Quantity q : gates.isEmpty() ? List.of(Quantity.HIDDEN) : gates)
+                charts.put("gates" + layer + "-" + q.id(), GateChart.of(trace, l, q, shown, in.tokens(), step == null ? -1 : step));
             if (!gates.isEmpty()) charts.put("saturation" + layer, SaturationChart.of(trace, l));
-            for (StateQuantity q : StateQuantity.all(m.cell()))
-                charts.put("heatmap" + layer + "-" + q.name(), StateHeatmap.of(trace, l, q, in.tokens(), step == null ? -1 : step));
+            for (Quantity q : Quantity.all(m.cell()))
+                charts.put("heatmap" + layer + "-" + q.id(), StateHeatmap.of(trace, l, q, in.tokens(), step == null ? -1 : step));
         }
         return charts;
+    }
+
+    /** The bytes of one file; a drawing too large for the heap is one line naming the file. */
+    private static byte[] drawn(Path target, Supplier<byte[]> file) {
+        try {
+            return file.get();
+        } catch (OutOfMemoryError e) {
+            throw new BadFileException(target, "too large to draw in the " + (Runtime.getRuntime().maxMemory() >> 20)
+                    + " MB this Java may use (ask for fewer --formats or --units, give a shorter input, or run"
+                    + " Java with more memory, -Xmx)");
+        }
     }
 
     private static byte[] json(Trace trace, List<String> tokens, Gradients g, String objective) {
@@ -232,89 +243,5 @@ public final class ExportCommand implements Callable<Integer> {
             throw new IllegalStateException(e); // a StringWriter does not fail
         }
         return w.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    /**
-     * Writes every file or none: each one first goes to a temporary file in the folder, and only when all of them are
-     * on disk are they moved over their targets. A failure removes the temporary files (and the folder if it made
-     * it), so files already in the folder from an earlier export stay as they were.
-     */
-    private void writeAll(Map<String, Supplier<byte[]>> files) {
-        Path abs = out.toAbsolutePath();
-        for (String name : files.keySet()) {
-            if (Files.isDirectory(abs.resolve(name)))
-                throw new BadFileException(out.resolve(name), "cannot write: it is a folder");
-        }
-        Path firstMade = null; // the topmost folder this command makes
-        for (Path p = abs; p != null && !Files.exists(p); p = p.getParent()) firstMade = p;
-        boolean made = false;
-        Map<Path, Path> staged = new LinkedHashMap<>(); // temporary file -> target
-        List<Path> moved = new ArrayList<>();
-        try {
-            if (firstMade != null) {
-                try {
-                    Files.createDirectories(abs);
-                    made = true;
-                } catch (IOException e) {
-                    throw new BadFileException(out, "cannot make the folder (" + reason(e) + ")", e);
-                }
-            }
-            for (Map.Entry<String, Supplier<byte[]>> f : files.entrySet()) {
-                Path target = out.resolve(f.getKey());
-                Path temp = abs.resolve("." + f.getKey() + "."
-                        + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
-                staged.put(temp, target);
-                byte[] bytes;
-                try {
-                    bytes = f.getValue().get();
-                } catch (OutOfMemoryError e) {
-                    throw new BadFileException(target, "too large to draw in the " + (Runtime.getRuntime().maxMemory() >> 20)
-                            + " MB this Java may use (ask for fewer --formats or --units, give a shorter input, or run"
-                            + " Java with more memory, -Xmx)");
-                }
-                try {
-                    Files.write(temp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                } catch (IOException e) {
-                    throw new BadFileException(target, "cannot write: " + reason(e), e);
-                }
-            }
-            for (Map.Entry<Path, Path> s : staged.entrySet()) {
-                boolean existed = Files.exists(s.getValue());
-                try {
-                    try {
-                        Files.move(s.getKey(), s.getValue(), StandardCopyOption.ATOMIC_MOVE,
-                                StandardCopyOption.REPLACE_EXISTING);
-                    } catch (AtomicMoveNotSupportedException e) {
-                        Files.move(s.getKey(), s.getValue(), StandardCopyOption.REPLACE_EXISTING);
-                    }
-                } catch (IOException e) {
-                    throw new BadFileException(s.getValue(), "cannot write: " + reason(e), e);
-                }
-                if (!existed) moved.add(s.getValue());
-            }
-        } catch (RuntimeException e) {
-            for (Path p : staged.keySet()) deleteQuietly(p);
-            for (Path p : moved) deleteQuietly(p);
-            if (made) {
-                for (Path p = abs; p != null && p.startsWith(firstMade); p = p.getParent()) deleteQuietly(p);
-            }
-            throw e;
-        }
-    }
-
-    private static String reason(IOException e) {
-        if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
-        if (e instanceof java.nio.file.FileAlreadyExistsException) return "a file of that name is in the way";
-        if (e instanceof java.nio.file.FileSystemException && ((java.nio.file.FileSystemException) e).getReason() != null)
-            return ((java.nio.file.FileSystemException) e).getReason().toLowerCase(java.util.Locale.ROOT);
-        return e.getMessage() == null ? "an I/O error" : e.getMessage();
-    }
-
-    private static void deleteQuietly(Path p) {
-        try {
-            Files.deleteIfExists(p);
-        } catch (IOException ignored) {
-            // best effort: the error being reported matters more
-        }
     }
 }

@@ -3,9 +3,8 @@ package org.rnnexplorer.cli;
 import java.nio.file.Path;
 import java.util.List;
 import org.rnnexplorer.data.InputLimits;
-import org.rnnexplorer.data.Tokenizer;
+import org.rnnexplorer.data.TextEncoding;
 import org.rnnexplorer.data.UnknownTokenException;
-import org.rnnexplorer.data.Vocabulary;
 import org.rnnexplorer.io.BadFileException;
 import org.rnnexplorer.io.SeriesCsv;
 import org.rnnexplorer.model.InputBatch;
@@ -27,13 +26,13 @@ record ModelInput(InputBatch batch, List<String> tokens, String name) {
             throw new BadFileException(modelFile, "the model has no vocabulary, so it cannot read --text; give --input"
                     + " X.csv with " + m.inputSize() + " numbers per row");
         if (text.isEmpty()) throw new BadInputException("--text is empty");
-        Tokenizer tokenizer = Tokenizer.forVocabulary(m.tokenizer(), m.vocabulary());
-        List<String> tokens = tokenizer.split(text);
-        if (tokens.isEmpty()) throw new BadInputException("--text has no " + tokenizer.id() + " tokens");
-        String unit = "word".equals(tokenizer.id()) ? "tokens" : "characters";
+        TextEncoding encoding = TextEncoding.of(m);
+        List<String> tokens = encoding.split(text);
+        if (tokens.isEmpty()) throw new BadInputException("--text has no " + encoding.tokenizer().id() + " tokens");
+        String unit = encoding.stepsName();
         InputLimits.checkSteps(tokens.size(), "--text", unit);
         try {
-            return new ModelInput(InputBatch.ofTokens(Vocabulary.of(m.vocabulary()).encode(tokens)), tokens, "--text");
+            return new ModelInput(InputBatch.ofTokens(encoding.encode(tokens)), tokens, "--text");
         } catch (UnknownTokenException e) {
             throw new BadFileException(modelFile, "--text has " + unit + " outside the model's vocabulary: "
                     + e.describePositions(unit));

@@ -1,11 +1,7 @@
 package org.rnnexplorer.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +18,7 @@ import org.rnnexplorer.data.tasks.RecallTask;
 import org.rnnexplorer.data.tasks.SineTask;
 import org.rnnexplorer.data.tasks.Task;
 import org.rnnexplorer.data.tasks.TextTask;
+import org.rnnexplorer.io.TextFile;
 import org.rnnexplorer.model.CellType;
 import org.rnnexplorer.model.RnnModel;
 import org.rnnexplorer.train.Evaluator;
@@ -259,16 +256,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (file == null) throw new BadInputException("--task text needs --file FILE (the text to learn)");
         if (!tokenizer.equals("char") && !tokenizer.equals("word"))
             throw new BadInputException("--tokenizer: unknown tokenizer '" + tokenizer + "' (char or word)");
-        String text;
-        try {
-            if (Files.isDirectory(file)) throw new BadInputException(file + ": is a folder, expected a text file");
-            if (Files.size(file) > 50_000_000L) throw new BadInputException(file + ": larger than 50 MB");
-            text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new BadInputException(file + ": no such file");
-        } catch (IOException e) {
-            throw new BadInputException(file + ": cannot read: " + e.getMessage());
-        }
+        String text = TextFile.read(file);
         return new TextTask(text, Tokenizer.named(tokenizer), length != null ? length : 64, file.getFileName().toString());
     }
 

@@ -117,4 +117,73 @@ public final class AtomicFiles {
     public static void writeString(Path target, String text) {
         write(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
     }
+
+    /**
+     * Writes every file into {@code folder} or none: each one is produced and written to a temporary file in the
+     * folder in turn (one content in memory at a time), and only when all are on disk are they moved over their
+     * targets. A failure removes the temporary files, the files this call had already moved into place that were not
+     * there before, and the folder if this call made it; files already there stay as they were. I/O problems become a
+     * {@link BadFileException} naming the file; an unchecked exception from a content passes through the same way.
+     *
+     * @param files file names (in {@code folder}) and their contents, written in this order
+     */
+    public static void writeAll(Path folder, java.util.Map<String, Content> files) {
+        Path abs = folder.toAbsolutePath();
+        for (String name : files.keySet())
+            if (Files.isDirectory(abs.resolve(name))) throw new BadFileException(folder.resolve(name), "cannot write: it is a folder");
+        Path firstMade = null; // the topmost folder this call makes
+        for (Path p = abs; p != null && !Files.exists(p); p = p.getParent()) firstMade = p;
+        boolean made = false;
+        java.util.Map<Path, Path> staged = new java.util.LinkedHashMap<>(); // temporary file -> target
+        java.util.List<Path> moved = new java.util.ArrayList<>();
+        try {
+            if (firstMade != null) {
+                try {
+                    Files.createDirectories(abs);
+                    made = true;
+                } catch (IOException e) {
+                    throw new BadFileException(folder, "cannot make the folder (" + reason(e) + ")", e);
+                }
+            }
+            for (java.util.Map.Entry<String, Content> f : files.entrySet()) {
+                Path target = folder.resolve(f.getKey());
+                Path temp = abs.resolve("." + f.getKey() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+                staged.put(temp, target);
+                try (OutputStream out = Disk.REAL.create(temp)) {
+                    f.getValue().writeTo(out);
+                } catch (IOException e) {
+                    throw new BadFileException(target, "cannot write: " + reason(e), e);
+                }
+            }
+            for (java.util.Map.Entry<Path, Path> s : staged.entrySet()) {
+                boolean existed = Files.exists(s.getValue());
+                try {
+                    Disk.REAL.move(s.getKey(), s.getValue());
+                } catch (IOException e) {
+                    throw new BadFileException(s.getValue(), "cannot write: " + reason(e), e);
+                }
+                if (!existed) moved.add(s.getValue());
+            }
+        } catch (RuntimeException e) {
+            for (Path p : staged.keySet()) deleteQuietly(p);
+            for (Path p : moved) deleteQuietly(p);
+            if (made) for (Path p = abs; p != null && p.startsWith(firstMade); p = p.getParent()) deleteQuietly(p);
+            throw e;
+        }
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) return "permission denied";
+        if (e instanceof java.nio.file.FileAlreadyExistsException) return "a file of that name is in the way";
+        if (e instanceof FileSystemException f && f.getReason() != null) return f.getReason().toLowerCase(java.util.Locale.ROOT);
+        return e.getMessage() == null ? "an I/O error" : e.getMessage();
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // best effort: the error being reported matters more
+        }
+    }
 }

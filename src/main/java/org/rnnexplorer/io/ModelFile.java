@@ -1,8 +1,6 @@
 package org.rnnexplorer.io;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -59,15 +57,7 @@ public final class ModelFile {
     /** Reads a model from {@code in} (not closed); {@code name} names it in messages, e.g. a file or resource name. */
     public static RnnModel read(InputStream in, String name) {
         ModelFileReader reader = new ModelFileReader(name);
-        try {
-            reader.parse(new BufferedInputStream(new LimitedInputStream(in, MAX_FILE_BYTES), 1 << 16));
-        } catch (LimitedInputStream.TooLarge e) {
-            throw new BadFileException(name, "is larger than " + MAX_FILE_BYTES + " bytes, the limit for model files (ModelFile.MAX_FILE_BYTES)");
-        } catch (JsonProcessingException e) {
-            throw new BadFileException(name, ModelFileReader.describe(e));
-        } catch (IOException e) {
-            throw new BadFileException(name, "cannot read: " + e.getMessage());
-        }
+        JsonFileReading.read(in, name, MAX_FILE_BYTES, "model", "ModelFile.MAX_FILE_BYTES", reader::parse);
         return reader.build();
     }
 

@@ -6,9 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.rnnexplorer.data.InputLimits;
-import org.rnnexplorer.data.Tokenizer;
+import org.rnnexplorer.data.TextEncoding;
 import org.rnnexplorer.data.UnknownTokenException;
-import org.rnnexplorer.data.Vocabulary;
 import org.rnnexplorer.model.InputBatch;
 import org.rnnexplorer.model.Intervention;
 import org.rnnexplorer.model.RnnModel;
@@ -120,15 +119,16 @@ public record Session(RnnModel model, String bundledModel, String text, double[]
     }
 
     private static List<String> tokenize(RnnModel model, String text) {
-        return Tokenizer.named(model.tokenizer() == null ? "char" : model.tokenizer()).split(text);
+        return TextEncoding.tokenizerOf(model).split(text);
     }
 
     private static int[] encode(RnnModel model, String text) {
-        List<String> tokens = tokenize(model, text);
-        String unit = "word".equals(model.tokenizer()) ? "tokens" : "characters";
+        TextEncoding encoding = TextEncoding.of(model);
+        List<String> tokens = encoding.split(text);
+        String unit = encoding.stepsName();
         InputLimits.checkSteps(tokens.size(), "the input text", unit);
         try {
-            return Vocabulary.of(model.vocabulary()).encode(tokens);
+            return encoding.encode(tokens);
         } catch (UnknownTokenException e) {
             throw new IllegalArgumentException("the input text has " + unit + " outside the model's vocabulary: "
                     + e.describePositions(unit));

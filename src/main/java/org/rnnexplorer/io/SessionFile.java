@@ -1,11 +1,9 @@
 package org.rnnexplorer.io;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -191,15 +189,11 @@ public final class SessionFile {
     /** Reads a session from {@code in} (not closed); {@code name} names it in messages. */
     public static Session read(InputStream in, String name, BundledModels bundled) {
         Reading r = new Reading(name);
-        try (JsonParser p = ModelFileReader.parser(new BufferedInputStream(new LimitedInputStream(in, MAX_FILE_BYTES), 1 << 16))) {
-            r.parse(p);
-        } catch (LimitedInputStream.TooLarge e) {
-            throw new BadFileException(name, "is larger than " + MAX_FILE_BYTES + " bytes, the limit for session files (SessionFile.MAX_FILE_BYTES)");
-        } catch (JsonProcessingException e) {
-            throw new BadFileException(name, ModelFileReader.describe(e));
-        } catch (IOException e) {
-            throw new BadFileException(name, "cannot read: " + e.getMessage());
-        }
+        JsonFileReading.read(in, name, MAX_FILE_BYTES, "session", "SessionFile.MAX_FILE_BYTES", bytes -> {
+            try (JsonParser p = ModelFileReader.parser(bytes)) {
+                r.parse(p);
+            }
+        });
         return r.build(bundled);
     }
 

@@ -12,6 +12,7 @@ import org.rnnexplorer.model.ForwardPass;
 import org.rnnexplorer.model.Gradients;
 import org.rnnexplorer.model.InputBatch;
 import org.rnnexplorer.model.LayerWeights;
+import org.rnnexplorer.model.PyTorchInit;
 import org.rnnexplorer.model.RnnModel;
 import org.rnnexplorer.model.Trace;
 
@@ -46,20 +47,14 @@ public final class TrainBench {
 
     /** The peer's model: embedding [V][E] N(0,1), one cell with PyTorch's U(±1/√H) weights, readout U(±1/√H). */
     public static RnnModel model(CellType cell, int vocab, int emb, int hidden, Random r) {
-        double k = 1.0 / Math.sqrt(hidden);
+        double k = PyTorchInit.bound(hidden);
         List<LayerWeights> ls = new ArrayList<>();
-        LayerWeights w = LayerWeights.zeros(cell.blocks(), emb, hidden);
-        for (DMatrixRMaj m : List.of(w.wIh, w.wHh, w.bIh, w.bHh)) fill(m, k, r);
-        ls.add(w);
+        ls.add(PyTorchInit.layer(cell, emb, hidden, r));
         DMatrixRMaj e = new DMatrixRMaj(vocab, emb);
         for (int i = 0; i < e.data.length; i++) e.data[i] = r.nextGaussian();
         DMatrixRMaj hw = new DMatrixRMaj(vocab, hidden), hb = new DMatrixRMaj(1, vocab);
-        fill(hw, k, r);
-        fill(hb, k, r);
+        PyTorchInit.uniform(hw, k, r);
+        PyTorchInit.uniform(hb, k, r);
         return new RnnModel(cell, emb, hidden, ls, e, hw, hb, null, null, null);
-    }
-
-    private static void fill(DMatrixRMaj m, double k, Random r) {
-        for (int i = 0; i < m.data.length; i++) m.data[i] = (2 * r.nextDouble() - 1) * k;
     }
 }

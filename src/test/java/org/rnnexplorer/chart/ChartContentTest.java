@@ -18,6 +18,12 @@ import org.jfree.chart.ui.Layer;
 import org.jfree.data.xy.XYDataset;
 import org.jfree.data.xy.XYZDataset;
 import org.junit.jupiter.api.Test;
+import org.rnnexplorer.analysis.GradientCurve;
+import org.rnnexplorer.analysis.GradientCurves;
+import org.rnnexplorer.analysis.GradientObjective;
+import org.rnnexplorer.analysis.Quantity;
+import org.rnnexplorer.analysis.Saturation;
+import org.rnnexplorer.analysis.TestModels;
 import org.rnnexplorer.model.CellType;
 import org.rnnexplorer.model.ForwardPass;
 import org.rnnexplorer.model.InputBatch;
@@ -90,9 +96,9 @@ class ChartContentTest {
     @Test
     void saturationSharesAddUpAndSeeForgetGatesStuckOpen() {
         Trace trace = lstmTrace(30, 12.0);
-        Saturation f = Saturation.of(trace, 0, StateQuantity.gate(CellType.LSTM, 1));
+        Saturation f = Saturation.of(trace, 0, Quantity.gate(CellType.LSTM, 1));
         assertEquals(1.0, f.high(), 0.0, "σ(12 ± small) > 0.9 everywhere");
-        for (StateQuantity q : StateQuantity.gates(CellType.LSTM)) {
+        for (Quantity q : Quantity.gates(CellType.LSTM)) {
             Saturation s = Saturation.of(trace, 0, q);
             assertEquals(1.0, s.low() + s.middle() + s.high(), 1e-12);
         }
@@ -103,7 +109,7 @@ class ChartContentTest {
     @Test
     void heatmapHoldsEveryUnitAndStepWithTheRightPalette() {
         Trace trace = lstmTrace(7, Double.NaN);
-        JFreeChart forget = StateHeatmap.of(trace, 0, StateQuantity.gate(CellType.LSTM, 1), null, 3);
+        JFreeChart forget = StateHeatmap.of(trace, 0, Quantity.gate(CellType.LSTM, 1), null, 3);
         XYPlot plot = forget.getXYPlot();
         XYZDataset d = (XYZDataset) plot.getDataset();
         assertEquals(7 * 5, d.getItemCount(0));
@@ -119,7 +125,7 @@ class ChartContentTest {
         assertTrue(brightness(seq.getPaint(0.5)) > brightness(seq.getPaint(1)));
         assertFalse(plot.getDomainMarkers(Layer.FOREGROUND).isEmpty(), "the cursor is marked");
 
-        XYPlot cell = StateHeatmap.of(trace, 0, StateQuantity.CELL, null, -1).getXYPlot();
+        XYPlot cell = StateHeatmap.of(trace, 0, Quantity.CELL, null, -1).getXYPlot();
         ColorScale div = (ColorScale) ((XYBlockRenderer) cell.getRenderer()).getPaintScale();
         assertEquals(-div.getLowerBound(), div.getUpperBound(), 0.0, "diverging: symmetric around 0");
         assertTrue(brightness(div.getPaint(0)) > brightness(div.getPaint(div.getUpperBound())), "white at 0");

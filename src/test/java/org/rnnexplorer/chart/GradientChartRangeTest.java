@@ -8,6 +8,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.Test;
+import org.rnnexplorer.analysis.GradientCurve;
 import org.rnnexplorer.model.CellType;
 
 /** A vanilla bound σ_max^k far above the measured gradients must not set the top of the y axis. */

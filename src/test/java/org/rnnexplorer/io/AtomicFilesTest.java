@@ -65,4 +65,34 @@ class AtomicFilesTest {
         assertEquals(f + ": cannot write: the folder does not exist",
                 assertThrows(BadFileException.class, () -> AtomicFiles.writeString(f, "x")).getMessage());
     }
+
+    @Test
+    void writeAllWritesEveryFileOrNone() throws IOException {
+        Path folder = dir.resolve("made").resolve("here");
+        java.util.Map<String, AtomicFiles.Content> good = new java.util.LinkedHashMap<>();
+        good.put("a.txt", out -> out.write('a'));
+        good.put("b.txt", out -> out.write('b'));
+        AtomicFiles.writeAll(folder, good);
+        assertEquals("a", Files.readString(folder.resolve("a.txt")));
+        assertEquals("b", Files.readString(folder.resolve("b.txt")));
+
+        // the third file fails: the first two keep their old content, the new one is not there, no temporary file
+        java.util.Map<String, AtomicFiles.Content> bad = new java.util.LinkedHashMap<>();
+        bad.put("a.txt", out -> out.write('A'));
+        bad.put("c.txt", out -> out.write('c'));
+        bad.put("d.txt", out -> {
+            throw new IOException("disk full");
+        });
+        BadFileException e = assertThrows(BadFileException.class, () -> AtomicFiles.writeAll(folder, bad));
+        assertEquals(folder.resolve("d.txt") + ": cannot write: disk full", e.getMessage());
+        try (var left = Files.list(folder)) {
+            assertEquals(List.of("a.txt", "b.txt"), left.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+        assertEquals("a", Files.readString(folder.resolve("a.txt")));
+
+        // a folder it had to make is removed again
+        Path fresh = dir.resolve("fresh");
+        assertThrows(BadFileException.class, () -> AtomicFiles.writeAll(fresh, bad));
+        assertEquals(false, Files.exists(fresh));
+    }
 }

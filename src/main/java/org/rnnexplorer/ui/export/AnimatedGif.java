@@ -10,8 +10,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.IntFunction;
-import javafx.scene.Node;
-import javafx.scene.Parent;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageTypeSpecifier;
@@ -32,24 +30,6 @@ public final class AnimatedGif {
     public static final int MAX_FRAMES = 1000;
 
     private AnimatedGif() {
-    }
-
-    /**
-     * Takes a picture of each step (FX thread): {@code frameAt.apply(step)} sets the view to the step and returns the
-     * node to draw (the same node each time is fine); CSS and layout are applied before the snapshot.
-     */
-    public static List<BufferedImage> framesOf(int from, int to, IntFunction<Node> frameAt, double scale) {
-        if (to < from) throw new IllegalArgumentException("no steps from " + from + " to " + to);
-        if (to - from + 1 > MAX_FRAMES)
-            throw new IllegalArgumentException("a GIF takes at most " + MAX_FRAMES + " frames, asked for " + (to - from + 1));
-        List<BufferedImage> frames = new ArrayList<>();
-        for (int step = from; step <= to; step++) {
-            Node node = frameAt.apply(step);
-            node.applyCss();
-            if (node instanceof Parent p) p.layout();
-            frames.add(NodeSnapshots.image(node, scale));
-        }
-        return frames;
     }
 
     /** Pictures made without JavaFX (e.g. charts drawn to images): {@code frameAt.apply(step)} for each step. */

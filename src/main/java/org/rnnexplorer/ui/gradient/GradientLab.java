@@ -3,14 +3,14 @@ package org.rnnexplorer.ui.gradient;
 import java.util.ArrayList;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
-import org.rnnexplorer.chart.CellPeers;
+import org.rnnexplorer.analysis.CellPeers;
 import org.rnnexplorer.chart.GateChart;
 import org.rnnexplorer.chart.GradientChart;
-import org.rnnexplorer.chart.GradientCurve;
-import org.rnnexplorer.chart.GradientCurves;
-import org.rnnexplorer.chart.GradientObjective;
+import org.rnnexplorer.analysis.GradientCurve;
+import org.rnnexplorer.analysis.GradientCurves;
+import org.rnnexplorer.analysis.GradientObjective;
 import org.rnnexplorer.chart.SaturationChart;
-import org.rnnexplorer.chart.WhatIf;
+import org.rnnexplorer.analysis.WeightEdit;
 import org.rnnexplorer.model.BackwardPass;
 import org.rnnexplorer.model.ForwardPass;
 import org.rnnexplorer.model.Gradients;
@@ -20,7 +20,7 @@ import org.rnnexplorer.model.Trace;
 
 /**
  * The computation behind the gradient lab, free of JavaFX: apply the sliders to a copy of the model (see
- * {@link WhatIf}), run it forward and back, and build the charts and the reading.
+ * {@link WeightEdit}), run it forward and back, and build the charts and the reading.
  *
  * @param model     the model as loaded (not changed)
  * @param input     its input (sequence 0 is measured)
@@ -40,9 +40,9 @@ public record GradientLab(RnnModel model, InputBatch input, List<String> tokens,
     public static final double PEER_KEEP_BIAS = 1.0;
 
     public GradientLabResult compute() {
-        WhatIf whatIf = new WhatIf(scale, keepBias, steps);
-        InputBatch in = whatIf.resize(input);
-        RnnModel m = whatIf.apply(model);
+        WeightEdit edit = new WeightEdit(scale, keepBias, steps);
+        InputBatch in = edit.resize(input);
+        RnnModel m = edit.apply(model);
         GradientObjective objective = GradientObjective.defaultFor(m);
         Trace trace = ForwardPass.run(m, in);
         Gradients g = BackwardPass.run(m, trace, objective.objectiveFor(m, in));
@@ -54,7 +54,7 @@ public record GradientLab(RnnModel model, InputBatch input, List<String> tokens,
         if (compare) {
             double bias = Double.isNaN(keepBias) ? PEER_KEEP_BIAS : keepBias;
             for (RnnModel peer : CellPeers.sameSize(model, PEER_SEED, bias)) {
-                RnnModel p = new WhatIf(scale, Double.NaN, 0).apply(peer);
+                RnnModel p = new WeightEdit(scale, Double.NaN, 0).apply(peer);
                 curves.add(GradientCurves.of(p, in, objective, GradientCurves.cellName(p.cell())));
             }
             gradient = GradientChart.compare(curves);

@@ -10,12 +10,11 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.Slider;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -28,11 +27,10 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
+import org.rnnexplorer.analysis.Quantity;
 import org.rnnexplorer.chart.GateChart;
-import org.rnnexplorer.chart.StateQuantity;
-import org.rnnexplorer.model.CellType;
-import org.rnnexplorer.model.InputBatch;
-import org.rnnexplorer.model.RnnModel;
+import org.rnnexplorer.ui.common.DialogService;
+import org.rnnexplorer.ui.common.FxDialogService;
 import org.rnnexplorer.ui.export.Exporter;
 
 /**
@@ -45,59 +43,45 @@ import org.rnnexplorer.ui.export.Exporter;
  * tokens)} whenever the window's model or input changes, and bind {@code vm.unitsProperty()} to the selected unit.
  */
 public final class GradientLabPane extends BorderPane {
-    static final double SCALE_MIN = 0.0;
-    static final double SCALE_MAX = 3.0;
-    static final double BIAS_MIN = -6.0;
-    static final double BIAS_MAX = 8.0;
-    static final int STEPS_MIN = 2;
-    static final int STEPS_MAX = 400;
     /** A step-through GIF shows at most this many steps, {@link #GIF_DELAY_MS} each. */
     static final int GIF_STEPS = 120;
     static final int GIF_DELAY_MS = 300;
 
+    /** The style classes that colour the reading by its verdict (see gradient-lab.css). */
+    private static final List<String> VERDICT_CLASSES = List.of("vanishing", "kept", "exploding");
+
     private final GradientLabViewModel vm;
-    private final Exporter exporter = new Exporter();
+    private final LabSliders sliders;
+    private final Exporter exporter;
     private final ChartViewer gradientViewer = new ChartViewer();
     private final ChartViewer saturationViewer = new ChartViewer();
     private final GridPane gateGrid = new GridPane();
     private final List<ChartViewer> gateViewers = new ArrayList<>();
     private final Label reading = new Label();
     private final Label error = new Label();
-    private final Slider scale = new Slider(SCALE_MIN, SCALE_MAX, 1.0);
-    private final Slider bias = new Slider(BIAS_MIN, BIAS_MAX, 1.0);
-    private final Slider steps = new Slider(0, STEPS_MAX, 40);
-    private final Label scaleLabel = new Label();
-    private final Label biasLabel = new Label();
-    private final Label stepsLabel = new Label();
-    private final Label biasHint = new Label();
     private final ToggleButton compare = new ToggleButton("Compare RNN · LSTM · GRU");
     private final TabPane tabs = new TabPane();
     private final TextField unitsField = new TextField();
-    private boolean settingSliders;
 
-    /** A pane on its own view model, showing {@code model} on {@code input} ({@code tokens} may be null). */
-    public GradientLabPane(RnnModel model, InputBatch input, List<String> tokens) {
-        this(new GradientLabViewModel());
-        vm.show(model, input, tokens);
+    /** The lab on {@code vm}; files are chosen and errors shown in JavaFX dialogs over this pane's window. */
+    public GradientLabPane(GradientLabViewModel vm) {
+        this(vm, null);
     }
 
-    public GradientLabPane(GradientLabViewModel vm) {
+    /** The lab on {@code vm}, asking for files through {@code dialogs} (null: JavaFX dialogs). */
+    public GradientLabPane(GradientLabViewModel vm, DialogService dialogs) {
         this.vm = vm;
+        exporter = new Exporter(dialogs != null ? dialogs : new FxDialogService(this::window));
         getStyleClass().add("gradient-lab");
-        setStyle("-fx-background-color: white; -fx-font-size: 14px;");
+        getStylesheets().add(GradientLabPane.class.getResource("gradient-lab.css").toExternalForm());
         setTop(toolbar());
         setCenter(tabs());
-        setBottom(sliders());
+        sliders = new LabSliders(vm);
+        setBottom(sliders);
         vm.resultProperty().addListener((o, a, r) -> apply(r));
         vm.readingProperty().addListener((o, a, s) -> reading.setText(s));
         vm.errorProperty().addListener((o, a, s) -> error.setText(s));
-        vm.modelProperty().addListener((o, a, m) -> syncSliders());
-        vm.inputProperty().addListener((o, a, m) -> syncSliders());
-        vm.recurrentScaleProperty().addListener((o, a, b) -> syncSliders());
-        vm.keepBiasProperty().addListener((o, a, b) -> syncSliders());
-        vm.stepsProperty().addListener((o, a, b) -> syncSliders());
         compare.selectedProperty().bindBidirectional(vm.compareProperty());
-        syncSliders();
         if (vm.getResult() != null) apply(vm.getResult());
     }
 
@@ -105,14 +89,14 @@ public final class GradientLabPane extends BorderPane {
         return vm;
     }
 
-    /** The export machinery (tests point it at a folder; the main window may share its settings). */
+    /** The export machinery behind the Export menu. */
     public Exporter exporter() {
         return exporter;
     }
 
     private Node toolbar() {
         Label title = new Label("Gradient lab");
-        title.setStyle("-fx-font-size: 18px; -fx-font-weight: bold;");
+        title.getStyleClass().add("pane-title");
         compare.setId("compare");
         Button reset = new Button("As trained");
         reset.setId("reset");
@@ -136,7 +120,7 @@ public final class GradientLabPane extends BorderPane {
         GradientLabResult r = vm.getResult();
         menu.getItems().clear();
         menu.getItems().add(exporter.chartMenu("Gradient chart", "gradient",
-                () -> vm.getResult() == null ? null : vm.getResult().gradientChart(), this::window));
+                () -> vm.getResult() == null ? null : vm.getResult().gradientChart()));
         if (r != null) {
             for (int i = 0; i < r.gateCharts().size(); i++) {
                 int k = i;
@@ -144,11 +128,11 @@ public final class GradientLabPane extends BorderPane {
                 String title = c.getTitle() == null ? "gate " + i : c.getTitle().getText();
                 menu.getItems().add(exporter.chartMenu(title, "gates-" + stem(title),
                         () -> vm.getResult() == null ? null : vm.getResult().gateCharts().get(
-                                Math.min(k, vm.getResult().gateCharts().size() - 1)), this::window));
+                                Math.min(k, vm.getResult().gateCharts().size() - 1))));
             }
         }
         menu.getItems().add(exporter.chartMenu("Saturation chart", "saturation",
-                () -> vm.getResult() == null ? null : vm.getResult().saturation(), this::window));
+                () -> vm.getResult() == null ? null : vm.getResult().saturation()));
         javafx.scene.control.MenuItem gif = new javafx.scene.control.MenuItem(
                 "Gate chart step by step (animated GIF)");
         gif.setId("export-gates-gif");
@@ -156,20 +140,20 @@ public final class GradientLabPane extends BorderPane {
             GradientLabResult x = vm.getResult();
             if (x == null) return;
             int[] units = GradientLab.validUnits(vm.unitsProperty().get(), x.model().hiddenSize());
-            StateQuantity q = StateQuantity.gates(x.model().cell()).isEmpty() ? StateQuantity.HIDDEN
-                    : StateQuantity.gate(x.model().cell(), 1 % x.model().cell().blocks());
+            Quantity q = Quantity.gates(x.model().cell()).isEmpty() ? Quantity.HIDDEN
+                    : Quantity.gate(x.model().cell(), 1 % x.model().cell().blocks());
             int top = x.trace().layerCount() - 1;
             exporter.exportChartGif(t -> GateChart.of(x.trace(), top, q, units, x.tokens(), t),
-                    Math.min(x.trace().steps(), GIF_STEPS), GIF_DELAY_MS, "gates-steps", window());
+                    Math.min(x.trace().steps(), GIF_STEPS), GIF_DELAY_MS, "gates-steps");
         });
         menu.getItems().add(gif);
         menu.getItems().add(new SeparatorMenuItem());
-        menu.getItems().addAll(exporter.nodeItems("This pane", "gradient-lab", () -> this, this::window));
+        menu.getItems().addAll(exporter.nodeItems("This pane", "gradient-lab", () -> this));
         menu.getItems().add(new SeparatorMenuItem());
         menu.getItems().addAll(exporter.traceItems(() -> {
             GradientLabResult x = vm.getResult();
             return x == null ? null : new Exporter.TraceSnapshot(x.trace(), x.tokens(), x.gradients(), x.objective());
-        }, this::window));
+        }));
     }
 
     private static String stem(String title) {
@@ -184,11 +168,12 @@ public final class GradientLabPane extends BorderPane {
     private Node tabs() {
         gradientViewer.setId("gradient-chart");
         reading.setId("reading");
+        reading.getStyleClass().add("reading");
         reading.setWrapText(true);
         reading.setMaxWidth(Double.MAX_VALUE);
         reading.setPadding(new Insets(6, 10, 6, 10));
         error.setId("lab-error");
-        error.setStyle("-fx-text-fill: #b00020;");
+        error.getStyleClass().add("lab-error");
         BorderPane gradient = new BorderPane(new StackPane(gradientViewer));
         gradient.setBottom(new VBox(reading, error));
 
@@ -203,7 +188,7 @@ public final class GradientLabPane extends BorderPane {
         });
         Label unitsLabel = new Label("Units (comma-separated, Enter):");
         Label gatesHint = new Label("σ gates: 0 = closed, 1 = open; shaded bands = saturated (< 0.1 or > 0.9)");
-        gatesHint.setStyle("-fx-text-fill: #555;");
+        gatesHint.getStyleClass().add("hint");
         HBox unitBar = new HBox(8, unitsLabel, units, gatesHint);
         unitBar.setAlignment(Pos.CENTER_LEFT);
         unitBar.setPadding(new Insets(6, 10, 6, 10));
@@ -222,114 +207,13 @@ public final class GradientLabPane extends BorderPane {
         return tabs;
     }
 
-    private Node sliders() {
-        scale.setId("scale");
-        bias.setId("bias");
-        steps.setId("steps");
-        scaleLabel.setId("scale-label");
-        biasLabel.setId("bias-label");
-        stepsLabel.setId("steps-label");
-        scale.setMajorTickUnit(0.5);
-        scale.setShowTickMarks(true);
-        scale.setShowTickLabels(true);
-        scale.setBlockIncrement(0.05);
-        bias.setMajorTickUnit(2);
-        bias.setShowTickMarks(true);
-        bias.setShowTickLabels(true);
-        bias.setBlockIncrement(0.25);
-        steps.setMajorTickUnit(50);
-        steps.setShowTickMarks(true);
-        steps.setShowTickLabels(true);
-        steps.setBlockIncrement(1);
-        scale.valueProperty().addListener((o, a, v) -> {
-            if (!settingSliders) vm.recurrentScaleProperty().set(Math.round(v.doubleValue() * 100) / 100.0);
-        });
-        bias.valueProperty().addListener((o, a, v) -> {
-            if (!settingSliders) vm.keepBiasProperty().set(Math.round(v.doubleValue() * 4) / 4.0);
-        });
-        steps.valueProperty().addListener((o, a, v) -> {
-            if (!settingSliders) vm.stepsProperty().set(Math.max(STEPS_MIN, (int) Math.round(v.doubleValue())));
-        });
-        scale.setTooltip(new Tooltip("Multiply the recurrent weights W_hh (1 = as trained)"));
-        bias.setTooltip(new Tooltip("Set the bias of the gate that keeps the memory (LSTM forget gate, GRU update gate)"));
-        steps.setTooltip(new Tooltip("How many steps the input runs (it repeats to fill them)"));
-        Label scaleHint = hint("← smaller: the gradient vanishes        larger: it explodes →");
-        Label stepsHint = hint("longer: more steps back for the gradient to fade or grow (the input repeats)");
-        biasHint.setStyle("-fx-text-fill: #555;");
-
-        GridPane g = new GridPane();
-        g.setHgap(12);
-        g.setVgap(2);
-        g.setPadding(new Insets(6, 10, 10, 10));
-        ColumnConstraints c0 = new ColumnConstraints(290);
-        ColumnConstraints c1 = new ColumnConstraints(200, 420, Double.MAX_VALUE);
-        c1.setHgrow(Priority.ALWAYS);
-        ColumnConstraints c2 = new ColumnConstraints();
-        c2.setHgrow(Priority.SOMETIMES);
-        g.getColumnConstraints().addAll(c0, c1, c2);
-        g.addRow(0, scaleLabel, scale, scaleHint);
-        g.addRow(1, biasLabel, bias, biasHint);
-        g.addRow(2, stepsLabel, steps, stepsHint);
-        for (Label l : List.of(scaleLabel, biasLabel, stepsLabel)) {
-            l.setStyle("-fx-font-weight: bold;");
-            l.setWrapText(true); // "Forget-gate bias b_f: as trained (mean 1.20)" is wider than the column
-        }
-        for (int i = 0; i < 3; i++) g.getRowConstraints().add(new RowConstraints(44));
-        return g;
-    }
-
-    private static Label hint(String text) {
-        Label l = new Label(text);
-        l.setStyle("-fx-text-fill: #555;");
-        return l;
-    }
-
-    /** Puts the sliders and their labels where the view model is (without feeding the change back). */
-    private void syncSliders() {
-        settingSliders = true;
-        try {
-            double s = vm.recurrentScaleProperty().get();
-            scale.setValue(s);
-            scaleLabel.setText(String.format(Locale.ROOT, "Recurrent weights  W_hh × %.2f", s));
-            RnnModel m = vm.modelProperty().get();
-            CellType cell = m == null ? CellType.RNN : m.cell();
-            boolean gated = cell != CellType.RNN || vm.compareProperty().get();
-            bias.setDisable(!gated);
-            double b = vm.keepBiasProperty().get();
-            String gate = cell == CellType.GRU ? "Update-gate bias b_z" : "Forget-gate bias b_f";
-            if (!gated) {
-                biasLabel.setText("Forget-gate bias: no gate");
-                biasHint.setText("a vanilla RNN has no gate (Compare shows the gated cells)");
-            } else {
-                double trained = vm.trainedKeepBias();
-                if (Double.isNaN(b)) {
-                    bias.setValue(Double.isNaN(trained) ? 1.0 : Math.max(BIAS_MIN, Math.min(BIAS_MAX, trained)));
-                    biasLabel.setText(Double.isNaN(trained) ? gate + " = 1.00 (peers)"
-                            : String.format(Locale.ROOT, "%s: as trained (mean %.2f)", gate, trained));
-                } else {
-                    bias.setValue(b);
-                    biasLabel.setText(String.format(Locale.ROOT, "%s = %.2f", gate, b));
-                }
-                biasHint.setText(cell == CellType.GRU && !vm.compareProperty().get()
-                        ? "← low: z ≈ 0, h is rewritten, the gradient vanishes        high: z ≈ 1 copies h forward →"
-                        : "← low: f ≈ 0 forgets, the gradient vanishes        high: f ≈ 1 keeps the cell state →");
-            }
-            int t = vm.stepsProperty().get() == 0 ? vm.inputSteps() : vm.stepsProperty().get();
-            steps.setValue(t);
-            stepsLabel.setText("Sequence length  T = " + t + (vm.stepsProperty().get() == 0 ? " (the input)" : ""));
-        } finally {
-            settingSliders = false;
-        }
-    }
-
     private void apply(GradientLabResult r) {
         if (r == null) return;
         gradientViewer.setChart(r.gradientChart());
         saturationViewer.setChart(r.saturation());
         GradientReading.Verdict v = r.curves().size() == 1 ? GradientReading.verdict(r.curves().get(0)) : null;
-        String color = v == null ? "#222" : v == GradientReading.Verdict.EXPLODING ? "#b03000"
-                : v == GradientReading.Verdict.VANISHING ? "#0050a0" : "#007050";
-        reading.setStyle("-fx-font-size: 15px; -fx-font-weight: bold; -fx-text-fill: " + color + ";");
+        reading.getStyleClass().removeAll(VERDICT_CLASSES);
+        if (v != null) reading.getStyleClass().add(v.name().toLowerCase(Locale.ROOT));
         List<JFreeChart> charts = r.gateCharts();
         if (gateViewers.size() != charts.size()) {
             gateGrid.getChildren().clear();
@@ -357,7 +241,7 @@ public final class GradientLabPane extends BorderPane {
         }
         for (int i = 0; i < charts.size(); i++) gateViewers.get(i).setChart(charts.get(i));
         if (unitsField.getText().isBlank() && !unitsField.isFocused()) unitsField.setText(shownUnits(charts));
-        syncSliders();
+        sliders.sync();
     }
 
     /** "0, 1, 2": the units the first gate chart draws (its series are named "unit u"). */
@@ -402,9 +286,4 @@ public final class GradientLabPane extends BorderPane {
         return b.toString();
     }
 
-    /** Stops the background threads. */
-    public void dispose() {
-        vm.dispose();
-        exporter.dispose();
-    }
 }

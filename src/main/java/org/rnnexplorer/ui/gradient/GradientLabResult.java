@@ -2,7 +2,7 @@ package org.rnnexplorer.ui.gradient;
 
 import java.util.List;
 import org.jfree.chart.JFreeChart;
-import org.rnnexplorer.chart.GradientCurve;
+import org.rnnexplorer.analysis.GradientCurve;
 import org.rnnexplorer.model.Gradients;
 import org.rnnexplorer.model.RnnModel;
 import org.rnnexplorer.model.Trace;

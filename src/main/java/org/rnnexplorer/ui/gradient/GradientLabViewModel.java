@@ -18,10 +18,11 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import org.rnnexplorer.chart.WhatIf;
+import org.rnnexplorer.analysis.WeightEdit;
 import org.rnnexplorer.model.InputBatch;
 import org.rnnexplorer.model.RnnModel;
-import org.rnnexplorer.ui.lab.LatestRequest;
+import org.rnnexplorer.ui.common.LatestWinsExecutor;
+import org.rnnexplorer.ui.common.SessionSlider;
 
 /**
  * The gradient lab's state: the model and input it measures, the what-if sliders (recurrent-weight scale, keep-gate
@@ -41,7 +42,7 @@ public final class GradientLabViewModel {
     private final ReadOnlyStringWrapper reading = new ReadOnlyStringWrapper(this, "reading", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
-    private final LatestRequest work;
+    private final LatestWinsExecutor work;
 
     /** Applies results with {@link Platform#runLater}. */
     public GradientLabViewModel() {
@@ -50,7 +51,7 @@ public final class GradientLabViewModel {
 
     /** {@code ui} runs the finished results (the FX thread in the app; any executor in a test). */
     public GradientLabViewModel(Executor ui) {
-        work = new LatestRequest("gradient-lab", ui);
+        work = new LatestWinsExecutor("gradient-lab", ui);
         for (Observable o : List.of(model, input, tokens, recurrentScale, keepBias, steps, compare, units))
             o.addListener(x -> refresh());
     }
@@ -94,7 +95,7 @@ public final class GradientLabViewModel {
         if (m == null) return Double.NaN;
         double s = 0;
         int top = m.layerCount() - 1;
-        for (int u = 0; u < m.hiddenSize(); u++) s += WhatIf.keepBiasOf(m, top, u);
+        for (int u = 0; u < m.hiddenSize(); u++) s += WeightEdit.keepBiasOf(m, top, u);
         return s / m.hiddenSize();
     }
 
@@ -123,8 +124,16 @@ public final class GradientLabViewModel {
 
     public GradientLabResult getResult() { return result.get(); }
 
+    /** The sliders and the compare switch, as sessions keep them. */
+    public List<SessionSlider> sessionSliders() {
+        return List.of(SessionSlider.of("gradientLab.recurrentScale", recurrentScale, 1.0),
+                SessionSlider.of("gradientLab.keepBias", keepBias, Double.NaN),
+                SessionSlider.of("gradientLab.steps", steps, 0),
+                SessionSlider.of("gradientLab.compare", compare));
+    }
+
     /** Stops the worker thread (when the pane is thrown away). */
     public void dispose() {
-        work.shutdown();
+        work.close();
     }
 }

@@ -2,9 +2,8 @@ package org.rnnexplorer.ui.gradient;
 
 import java.util.List;
 import java.util.Locale;
-import org.rnnexplorer.chart.GradientCurve;
-import org.rnnexplorer.chart.GradientCurves;
-import org.rnnexplorer.model.CellType;
+import org.rnnexplorer.analysis.GradientCurve;
+import org.rnnexplorer.analysis.GradientCurves;
 import org.rnnexplorer.model.Trace;
 
 /**
@@ -26,10 +25,6 @@ public final class GradientReading {
 
         Verdict(String words) {
             this.words = words;
-        }
-
-        public String words() {
-            return words;
         }
 
         /** "vanishing", "kept", "exploding". */
@@ -159,7 +154,4 @@ public final class GradientReading {
         return s / n;
     }
 
-    static boolean hasKeepGate(CellType cell) {
-        return cell != CellType.RNN;
-    }
 }

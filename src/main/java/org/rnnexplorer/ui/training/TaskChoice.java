@@ -11,7 +11,7 @@ import org.rnnexplorer.data.tasks.SineTask;
 import org.rnnexplorer.data.tasks.Task;
 import org.rnnexplorer.data.tasks.TextTask;
 import org.rnnexplorer.train.Preset;
-import org.rnnexplorer.ui.lab.LabSamples;
+import org.rnnexplorer.ui.explorer.trace.ModelCatalog;
 
 /**
  * A task the training pane offers, with the preset that trains it (the same settings as the {@code train} command).
@@ -35,7 +35,7 @@ public record TaskChoice(String label, Supplier<Task> task, Preset preset) {
                 new TaskChoice("Brackets and quotes (characters)", () -> new BracketsTask(80), Preset.of("brackets")),
                 new TaskChoice("Sine wave (next value)", () -> new SineTask(60), Preset.of("sine")),
                 new TaskChoice("Text: the bundled bracket text (characters)",
-                        () -> new TextTask(LabSamples.bundledText("brackets.txt"), Tokenizer.named("char"), 80,
+                        () -> new TextTask(ModelCatalog.bundledText("brackets.txt"), Tokenizer.named("char"), 80,
                                 "brackets.txt"), Preset.of("text")));
     }
 

@@ -14,6 +14,7 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -22,33 +23,37 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
-import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
 import org.rnnexplorer.model.CellType;
+import org.rnnexplorer.ui.common.DialogService;
+import org.rnnexplorer.ui.common.FxDialogService;
 import org.rnnexplorer.ui.export.Exporter;
 
 /**
  * The training view: pick a task and a cell, Train / Cancel, a progress bar with the steps per second, live charts of
  * loss, accuracy and gradient norm, and "Use this model" that hands the trained model to the window.
  *
- * <p>Embed: {@code TrainingPane pane = new TrainingPane(); pane.viewModel().setOnUseModel(model -> ...)} (or listen
- * to {@code pane.viewModel().trainedModelProperty()}).
+ * <p>"Use this model" publishes {@link ModelChosen} on the view model's event bus.
  */
 public final class TrainingPane extends BorderPane {
     /** Learning rates offered besides the preset's; 2 makes the runs diverge, which is worth seeing once. */
     static final List<Double> RATES = List.of(Double.NaN, 0.001, 0.003, 0.03, 0.1, 0.5, 2.0);
 
     private final TrainingViewModel vm;
-    private final Exporter exporter = new Exporter();
+    private final Exporter exporter;
     private final ChartViewer viewer = new ChartViewer();
 
+    /** A pane on its own view model, with JavaFX dialogs. */
     public TrainingPane() {
-        this(new TrainingViewModel());
+        this(new TrainingViewModel(), null);
     }
 
-    public TrainingPane(TrainingViewModel vm) {
+    /** The pane on {@code vm}, asking for files through {@code dialogs} (null: JavaFX dialogs over its window). */
+    public TrainingPane(TrainingViewModel vm, DialogService dialogs) {
         this.vm = vm;
-        setStyle("-fx-background-color: white; -fx-font-size: 14px;");
+        exporter = new Exporter(dialogs != null ? dialogs : new FxDialogService(this::window));
+        getStyleClass().add("training-pane");
+        getStylesheets().add(TrainingPane.class.getResource("training.css").toExternalForm());
         setTop(controls());
         viewer.setId("training-chart");
         viewer.setChart(TrainingChart.of(vm.lossSeries(), vm.accuracySeries(), vm.gradientNormSeries(), title()));
@@ -60,14 +65,6 @@ public final class TrainingPane extends BorderPane {
 
     public TrainingViewModel viewModel() {
         return vm;
-    }
-
-    public Exporter exporter() {
-        return exporter;
-    }
-
-    public ChartViewer chartViewer() {
-        return viewer;
     }
 
     private String title() {
@@ -117,23 +114,22 @@ public final class TrainingPane extends BorderPane {
         cancel.disableProperty().bind(vm.runningProperty().not());
         cancel.setOnAction(e -> vm.cancel());
         for (Node n : List.of(task, cell, steps, rate)) n.disableProperty().bind(vm.runningProperty());
-        task.setTooltip(new javafx.scene.control.Tooltip("What the model learns (each task has its preset size and steps)"));
-        cell.setTooltip(new javafx.scene.control.Tooltip("The cell to train: vanilla RNN, LSTM or GRU"));
-        steps.setTooltip(new javafx.scene.control.Tooltip("Training steps (one batch each)"));
-        rate.setTooltip(new javafx.scene.control.Tooltip("Learning rate of Adam; \"preset\" is the task's own"));
-        train.setTooltip(new javafx.scene.control.Tooltip("Train in the background; the charts update live (Enter)"));
-        cancel.setTooltip(new javafx.scene.control.Tooltip("Stop training; the model so far is kept"));
+        task.setTooltip(new Tooltip("What the model learns (each task has its preset size and steps)"));
+        cell.setTooltip(new Tooltip("The cell to train: vanilla RNN, LSTM or GRU"));
+        steps.setTooltip(new Tooltip("Training steps (one batch each)"));
+        rate.setTooltip(new Tooltip("Learning rate of Adam; \"preset\" is the task's own"));
+        train.setTooltip(new Tooltip("Train in the background; the charts update live (Enter)"));
+        cancel.setTooltip(new Tooltip("Stop training; the model so far is kept"));
         MenuButton export = new MenuButton("Export");
         export.setId("export");
         export.getItems().add(exporter.chartMenu("Training chart", "training",
-                () -> TrainingChart.snapshot(vm.lossSeries(), vm.accuracySeries(), vm.gradientNormSeries(), title()),
-                this::window));
-        export.setTooltip(new javafx.scene.control.Tooltip("Save the training chart or this pane as a picture"));
+                () -> TrainingChart.snapshot(vm.lossSeries(), vm.accuracySeries(), vm.gradientNormSeries(), title())));
+        export.setTooltip(new Tooltip("Save the training chart or this pane as a picture"));
         export.getItems().add(new SeparatorMenuItem());
-        export.getItems().addAll(exporter.nodeItems("This pane", "training-pane", () -> this, this::window));
+        export.getItems().addAll(exporter.nodeItems("This pane", "training-pane", () -> this));
 
         Label title = new Label("Train a model");
-        title.setStyle("-fx-font-size: 18px; -fx-font-weight: bold;");
+        title.getStyleClass().add("pane-title");
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox row0 = new HBox(10, title, gap, export);
@@ -165,18 +161,18 @@ public final class TrainingPane extends BorderPane {
         Label status = new Label();
         status.setId("train-status");
         status.setWrapText(true);
-        status.setStyle("-fx-font-weight: bold;");
+        status.getStyleClass().add("train-status");
         status.textProperty().bind(vm.statusProperty());
         Label problem = new Label();
         problem.setId("train-problem");
         problem.setWrapText(true);
-        problem.setStyle("-fx-text-fill: #b00020; -fx-font-weight: bold;");
+        problem.getStyleClass().add("train-problem");
         problem.textProperty().bind(vm.problemProperty());
         Button use = new Button("Use this model");
         use.setId("use-model");
         use.disableProperty().bind(vm.trainedModelProperty().isNull().or(vm.runningProperty()));
         use.setOnAction(e -> vm.useModel());
-        use.setTooltip(new javafx.scene.control.Tooltip("Open the trained model in the cell tab"));
+        use.setTooltip(new Tooltip("Open the trained model in the cell tab"));
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         VBox text = new VBox(4, status, problem);
@@ -191,8 +187,4 @@ public final class TrainingPane extends BorderPane {
         return getScene() == null ? null : getScene().getWindow();
     }
 
-    /** The live chart's current content (for tests). */
-    public JFreeChart chart() {
-        return viewer.getChart();
-    }
 }

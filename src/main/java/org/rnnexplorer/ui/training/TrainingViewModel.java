@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Executor;
-import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -31,14 +30,16 @@ import org.rnnexplorer.train.ProgressEvent;
 import org.rnnexplorer.train.Trainer;
 import org.rnnexplorer.train.TrainingConfig;
 import org.rnnexplorer.train.TrainingResult;
+import org.rnnexplorer.ui.common.DaemonThreads;
+import org.rnnexplorer.ui.common.EventBus;
 
 /**
  * Trains a model on a task in the background and shows it live: the trainer runs on its own thread and reports
  * progress events; they are queued and handed to the UI at most {@link #MAX_UPDATES_PER_SECOND} times a second, where
  * the loss, accuracy and gradient-norm series and the progress grow. Cancel stops before the next update and keeps
  * the model of the last complete one; a diverging run is rolled back by the trainer and its message shown. The
- * trained model is offered in {@link #trainedModelProperty()} and, when the user accepts it, to
- * {@link #setOnUseModel}.
+ * trained model is offered in {@link #trainedModelProperty()} and, when the user accepts it, published as
+ * {@link ModelChosen} on the event bus.
  */
 public final class TrainingViewModel {
     public static final int MAX_UPDATES_PER_SECOND = 10;
@@ -50,7 +51,8 @@ public final class TrainingViewModel {
     private final IntegerProperty steps = new SimpleIntegerProperty(this, "steps", task.get().preset().steps());
     /** Learning rate; NaN = the preset's. */
     private final DoubleProperty learningRate = new SimpleDoubleProperty(this, "learningRate", Double.NaN);
-    private final IntegerProperty seed = new SimpleIntegerProperty(this, "seed", 1);
+    /** The seed of every run: the same settings give the same run, as with the {@code train} command. */
+    private static final int SEED = 1;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running", false);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyDoubleWrapper stepsPerSecond = new ReadOnlyDoubleWrapper(this, "stepsPerSecond", 0);
@@ -63,18 +65,21 @@ public final class TrainingViewModel {
     private final XYSeries gradientNorm = new XYSeries("gradient norm (before clipping)", true, true);
     private final Executor ui;
     private final List<ProgressEvent> pending = new ArrayList<>();
+    private final EventBus events;
     private volatile Trainer trainer;
+    private volatile Thread thread;
     private long lastFlush;
     private boolean flushScheduled;
-    private Consumer<RnnModel> onUseModel = m -> { };
 
+    /** A pane on its own: updates on the FX thread, "Use this model" published on a bus of its own. */
     public TrainingViewModel() {
-        this(Platform::runLater);
+        this(Platform::runLater, new EventBus());
     }
 
-    /** {@code ui} runs the updates (the FX thread in the app). */
-    public TrainingViewModel(Executor ui) {
+    /** {@code ui} runs the updates (the FX thread in the app); {@code events} gets the model the user chooses. */
+    public TrainingViewModel(Executor ui, EventBus events) {
         this.ui = ui;
+        this.events = events;
         task.addListener((o, a, t) -> {
             if (t != null) steps.set(t.preset().steps());
         });
@@ -92,9 +97,9 @@ public final class TrainingViewModel {
         RnnModel start;
         try {
             t = choice.task().get();
-            config = p.config(seed.get()).withSteps(steps.get()).withOptimizer("adam", lr)
+            config = p.config(SEED).withSteps(steps.get()).withOptimizer("adam", lr)
                     .withReportEvery(Math.max(1, steps.get() / POINTS));
-            start = Initializer.create(t.shape(), c, p.hidden(), 1, 0, p.forgetBias(), new Random(seed.get()));
+            start = Initializer.create(t.shape(), c, p.hidden(), 1, 0, p.forgetBias(), new Random(SEED));
         } catch (RuntimeException e) {
             problem.set(e.getMessage());
             return;
@@ -110,7 +115,7 @@ public final class TrainingViewModel {
         running.set(true);
         Trainer tr = new Trainer(t, config);
         trainer = tr;
-        Thread thread = new Thread(() -> {
+        thread = DaemonThreads.start("training", () -> {
             TrainingResult r;
             try {
                 r = tr.train(start, this::onProgress);
@@ -120,9 +125,7 @@ public final class TrainingViewModel {
                 return;
             }
             ui.execute(() -> finish(r, t));
-        }, "training");
-        thread.setDaemon(true);
-        thread.start();
+        });
     }
 
     /** Stops the run before its next update; the model of the last complete update is kept. */
@@ -131,14 +134,16 @@ public final class TrainingViewModel {
         if (t != null) t.cancel();
     }
 
-    /** Hands the trained model to whoever set {@link #setOnUseModel}. */
+    /** Hands the trained model to the window ({@link ModelChosen}). */
     public void useModel() {
         RnnModel m = trainedModel.get();
-        if (m != null) onUseModel.accept(m);
+        if (m != null) events.publish(new ModelChosen(m));
     }
 
-    public void setOnUseModel(Consumer<RnnModel> action) {
-        this.onUseModel = action == null ? m -> { } : action;
+    /** Whether the training thread of the last run is still alive (it ends soon after the run reports its end). */
+    public boolean trainingThreadAlive() {
+        Thread t = thread;
+        return t != null && t.isAlive();
     }
 
     /** Training thread: queue the event; flush now if the last flush is 1/10 s old, else once, a little later. */
@@ -152,16 +157,14 @@ public final class TrainingViewModel {
             if (wait <= 0) {
                 ui.execute(this::flush);
             } else {
-                Thread later = new Thread(() -> {
+                DaemonThreads.start("training-ui-tick", () -> {
                     try {
                         Thread.sleep(wait / 1_000_000L + 1);
                     } catch (InterruptedException ignored) {
                         Thread.currentThread().interrupt();
                     }
                     ui.execute(this::flush);
-                }, "training-ui-tick");
-                later.setDaemon(true);
-                later.start();
+                });
             }
         }
     }
@@ -235,7 +238,6 @@ public final class TrainingViewModel {
     /** Batches to train on (the task's preset when a task is chosen). */
     public IntegerProperty stepsProperty() { return steps; }
     public DoubleProperty learningRateProperty() { return learningRate; }
-    public IntegerProperty seedProperty() { return seed; }
     public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
     /** 0..1: batches done / planned. */
     public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }

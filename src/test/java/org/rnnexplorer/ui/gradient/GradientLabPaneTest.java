@@ -26,11 +26,11 @@ import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.rnnexplorer.dev.LabSamples;
 import org.rnnexplorer.model.RnnModel;
+import org.rnnexplorer.ui.common.FakeDialogService;
 import org.rnnexplorer.ui.export.Exporter;
 import org.rnnexplorer.ui.export.NodeSnapshots;
-import org.rnnexplorer.ui.export.SaveLocation;
-import org.rnnexplorer.ui.lab.LabSamples;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -45,13 +45,15 @@ class GradientLabPaneTest {
     static final Path SHOTS = Path.of("target/lab-shots");
     GradientLabPane pane;
     GradientLabViewModel vm;
+    final FakeDialogService dialogs = new FakeDialogService();
 
     @Start
     void start(Stage stage) {
         RnnModel model = LabSamples.bundledModel("brackets-rnn.json");
         LabSamples.EncodedText text = LabSamples.encode(model, LabSamples.bundledText("brackets.txt"), 60);
-        pane = new GradientLabPane(model, text.input(), text.tokens());
-        vm = pane.viewModel();
+        vm = new GradientLabViewModel();
+        vm.show(model, text.input(), text.tokens());
+        pane = new GradientLabPane(vm, dialogs);
         stage.setScene(new Scene(pane, 1260, 780));
         stage.show();
         stage.requestFocus();
@@ -92,7 +94,7 @@ class GradientLabPaneTest {
 
         robot.type(KeyCode.END); // the slider has the focus: to its largest value
         settle();
-        assertEquals(GradientLabPane.SCALE_MAX, vm.recurrentScaleProperty().get(), 1e-9);
+        assertEquals(LabSliders.SCALE_MAX, vm.recurrentScaleProperty().get(), 1e-9);
         assertTrue(reading(robot).endsWith(": exploding"), reading(robot));
         assertTrue(farthestPoint() > 10, "the curve ends at " + farthestPoint());
         assertEquals("Recurrent weights  W_hh × 3.00", robot.lookup("#scale-label").queryAs(Label.class).getText());
@@ -131,17 +133,16 @@ class GradientLabPaneTest {
         assertTrue(t > 150 && t < 250, "half way along the slider: T = " + t);
         robot.type(KeyCode.END);
         settle();
-        assertEquals(GradientLabPane.STEPS_MAX, vm.getResult().trace().steps());
+        assertEquals(LabSliders.STEPS_MAX, vm.getResult().trace().steps());
         assertEquals("Sequence length  T = 400", robot.lookup("#steps-label").queryAs(Label.class).getText());
-        assertEquals(GradientLabPane.STEPS_MAX, vm.getResult().tokens().size());
+        assertEquals(LabSliders.STEPS_MAX, vm.getResult().tokens().size());
     }
 
     @Test
     void theExportMenuWritesFilesThatOpen(FxRobot robot, @TempDir Path dir) throws Exception {
         settle();
         Exporter ex = pane.exporter();
-        ex.setSaveLocation(SaveLocation.folder(dir));
-        ex.setShowErrorDialogs(false);
+        dialogs.saveInto(dir);
         MenuButton menu = robot.lookup("#export").queryAs(MenuButton.class);
         robot.clickOn(menu); // fills the menu from the current charts
         robot.type(KeyCode.ESCAPE);
@@ -152,7 +153,7 @@ class GradientLabPaneTest {
             robot.interact(item::fire);
             waitUntil(() -> ex.lastWrittenProperty().get() != null && ex.lastWrittenProperty().get() != before);
             assertTrue(Files.size(ex.lastWrittenProperty().get()) > 0, id);
-            assertEquals("", ex.lastErrorProperty().get());
+            assertEquals(List.of(), dialogs.errors());
         }
         BufferedImage png = ImageIO.read(dir.resolve("gradient.png").toFile());
         assertEquals(Exporter.CHART_WIDTH, png.getWidth());
@@ -189,13 +190,14 @@ class GradientLabPaneTest {
     void aFailedExportNamesTheFile(FxRobot robot, @TempDir Path dir) throws Exception {
         settle();
         Exporter ex = pane.exporter();
-        ex.setSaveLocation(SaveLocation.folder(dir.resolve("missing")));
-        ex.setShowErrorDialogs(false);
+        dialogs.saveInto(dir.resolve("missing"));
         robot.interact(() -> ex.exportChart(vm.getResult().gradientChart(), org.rnnexplorer.chart.ChartFormat.PDF,
-                "gradient", null));
-        waitUntil(() -> !ex.lastErrorProperty().get().isEmpty());
-        assertTrue(ex.lastErrorProperty().get().endsWith("missing/gradient.pdf: cannot write: the folder does not exist"),
-                ex.lastErrorProperty().get());
+                "gradient"));
+        waitUntil(() -> !dialogs.errors().isEmpty());
+        assertEquals(1, dialogs.errors().size());
+        assertTrue(dialogs.errors().get(0).startsWith("Export failed: "), dialogs.errors().get(0));
+        assertTrue(dialogs.errors().get(0).endsWith("missing/gradient.pdf: cannot write: the folder does not exist"),
+                dialogs.errors().get(0));
     }
 
     /** Not a test of behaviour: the pictures of the pane for the README and for looking at. */

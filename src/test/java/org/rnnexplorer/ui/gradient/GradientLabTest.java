@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.rnnexplorer.chart.GradientCurve;
+import org.rnnexplorer.analysis.GradientCurve;
+import org.rnnexplorer.dev.LabSamples;
 import org.rnnexplorer.model.RnnModel;
-import org.rnnexplorer.ui.lab.LabSamples;
 
 /** The lab's computation without a window: what the sliders do to the gradient of the bundled LSTM. */
 class GradientLabTest {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.rnnexplorer.model.CellType;
 import org.rnnexplorer.model.RnnModel;
 import org.rnnexplorer.train.TrainingResult;
+import org.rnnexplorer.ui.common.EventBus;
+import org.rnnexplorer.ui.common.FakeDialogService;
 import org.rnnexplorer.ui.export.NodeSnapshots;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -32,10 +35,12 @@ class TrainingPaneTest {
     TrainingPane pane;
     TrainingViewModel vm;
 
+    final EventBus events = new EventBus();
+
     @Start
     void start(Stage stage) {
-        pane = new TrainingPane();
-        vm = pane.viewModel();
+        vm = new TrainingViewModel(Platform::runLater, events);
+        pane = new TrainingPane(vm, new FakeDialogService());
         stage.setScene(new Scene(pane, 1260, 780));
         stage.show();
         stage.requestFocus();
@@ -75,17 +80,17 @@ class TrainingPaneTest {
         assertNotNull(m);
         for (DMatrixRMaj p : m.namedParameters().values())
             for (double v : p.data) assertTrue(Double.isFinite(v), "the kept model has finite weights");
+        waitUntil(() -> !vm.trainingThreadAlive());
         int points = vm.lossSeries().getItemCount();
-        Thread.sleep(400);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(points, vm.lossSeries().getItemCount(), "nothing trains after Cancel");
+        assertEquals(points, vm.lossSeries().getItemCount(), "nothing trains after Cancel: its thread has ended");
         assertFalse(robot.lookup("#use-model").queryButton().isDisabled());
     }
 
     @Test
     void aFinishedRunHandsItsModelToTheWindow(FxRobot robot) throws Exception {
         AtomicReference<RnnModel> used = new AtomicReference<>();
-        vm.setOnUseModel(used::set);
+        events.subscribe(ModelChosen.class, e -> used.set(e.model()));
         robot.interact(() -> {
             vm.cellProperty().set(CellType.GRU);
             vm.stepsProperty().set(40);

@@ -1,0 +1,250 @@
+package org.rnnexplorer.dev;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.rnnexplorer.model.CellType;
+import org.rnnexplorer.ui.app.ExplorerViewModels;
+import org.rnnexplorer.ui.app.ExplorerWindow;
+import org.rnnexplorer.ui.explorer.trace.DemoModels;
+import org.rnnexplorer.ui.explorer.trace.ModelCatalog;
+import org.rnnexplorer.ui.explorer.trace.ModelSource;
+import org.rnnexplorer.ui.explorer.trace.TraceViewModel;
+
+/**
+ * {@code screenshots --out DIR}: opens the real explorer window on the bundled LSTM, the GRU and vanilla RNN, a
+ * what-if, a 5,000-step input and presenter mode, and writes a PNG of each (a snapshot of the scene). Without a
+ * display it renders off screen with Monocle when Monocle is on the class path.
+ */
+public final class ScreenshotTool {
+    private ScreenshotTool() {
+    }
+
+    /** Runs the command; returns the exit code. */
+    public static int run(String[] args) {
+        Path out = Path.of("screenshots");
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--out") && i + 1 < args.length) out = Path.of(args[++i]);
+            else if (args[i].equals("--help")) {
+                System.out.println("Usage: screenshots [--out DIR]   PNGs of the explorer window (default DIR: screenshots)");
+                return 0;
+            } else {
+                System.err.println("screenshots: unknown option " + args[i] + " (use --out DIR)");
+                return 2;
+            }
+        }
+        try {
+            Files.createDirectories(out);
+        } catch (IOException e) {
+            System.err.println(out + ": cannot create the folder (" + e.getMessage() + ")");
+            return 2;
+        }
+        if (System.getenv("DISPLAY") == null && monocleAvailable()) {
+            System.setProperty("glass.platform", "Monocle");
+            System.setProperty("monocle.platform", "Headless");
+            System.setProperty("prism.order", "sw");
+            System.setProperty("prism.text", "t2k");
+            System.setProperty("headless.geometry", "1920x1200-32"); // room for the presenter shot
+        }
+        System.setProperty("rnnexplorer.noPrefs", "true");
+        CountDownLatch started = new CountDownLatch(1);
+        try {
+            Platform.startup(started::countDown);
+        } catch (IllegalStateException alreadyRunning) {
+            started.countDown();
+        } catch (UnsupportedOperationException | Error e) {
+            System.err.println("screenshots: no display to render on (" + e.getMessage()
+                    + "); run it under xvfb-run or with Monocle on the class path");
+            return 2;
+        }
+        try {
+            started.await();
+            Platform.setImplicitExit(false);
+            for (String f : shoot(out)) System.out.println(f);
+            return 0;
+        } catch (Exception e) {
+            System.err.println("screenshots: " + e);
+            return 1;
+        } finally {
+            Platform.exit();
+        }
+    }
+
+    private static boolean monocleAvailable() {
+        try {
+            Class.forName("com.sun.glass.ui.monocle.MonoclePlatformFactory");
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
+    static List<String> shoot(Path out) throws Exception {
+        List<ModelSource.Bundled> bundled = ModelCatalog.bundled();
+        ModelSource lstm = find(bundled, CellType.LSTM, 0);
+        ModelSource gru = find(bundled, CellType.GRU, 1);
+        ModelSource rnn = find(bundled, CellType.RNN, 2);
+        List<String> written = new ArrayList<>();
+        written.add(shot(out, "main-lstm.png", 1600, 1000, lstm, false, 17, null, null));
+        written.add(shot(out, "main-gru.png", 1600, 1000, gru, false, 17, null, null));
+        written.add(shot(out, "main-vanilla-rnn.png", 1600, 1000, rnn, false, 17, null, null));
+        written.add(shot(out, "what-if-lstm.png", 1600, 1000, lstm, false, 17, vms -> {
+            vms.whatIf.clampGate(1, 0.0); // the forget gate (the update gate of a GRU)
+            vms.trace.showWhatIfProperty().set(true);
+        }, null));
+        written.add(shot(out, "long-input-5000-steps.png", 1600, 1000, lstm, false, 2500, vms -> {
+            StringBuilder sb = new StringBuilder();
+            String base = vms.trace.inputTextProperty().get() + "\n"; // the model's own example, repeated
+            while (sb.length() < 5000) sb.append(base);
+            vms.trace.inputTextProperty().set(sb.substring(0, 5000));
+        }, null));
+        written.add(shot(out, "presenter-lstm.png", 1920, 1080, lstm, true, 17, null, null));
+        written.add(shot(out, "gradient-tab-lstm.png", 1600, 1000, lstm, false, 17, null, w -> {
+            w.cellTab().sideTabs().getSelectionModel().select(2);
+            return w.viewModels().gradient.chartProperty().get() != null;
+        }));
+        written.add(stepThroughGif(out, lstm));
+        return written;
+    }
+
+    /** Export → Step-through as animated GIF, of the LSTM on a short bracket text, as the menu makes it. */
+    private static String stepThroughGif(Path dir, ModelSource source) throws Exception {
+        Path file = dir.resolve("step-through-lstm.gif");
+        ExplorerWindow[] win = {open(1200, 760, source)};
+        Stage[] stage = {(Stage) win[0].scene().getWindow()};
+        TraceViewModel trace = win[0].viewModels().trace;
+        onFx(() -> {
+            trace.inputTextProperty().set("a (b (c)) d");
+            return null;
+        });
+        waitFor(() -> onFxQuietly(() -> trace.steps() == 11 && !trace.busyProperty().get()));
+        long before = Files.exists(file) ? Files.getLastModifiedTime(file).toMillis() : 0;
+        onFx(() -> {
+            win[0].exportStepThroughGif(file);
+            return null;
+        });
+        waitFor(() -> onFxQuietly(() -> !win[0].stepThroughGif().runningProperty().get()));
+        onFx(() -> {
+            stage[0].close();
+            return null;
+        });
+        if (!Files.exists(file) || Files.getLastModifiedTime(file).toMillis() == before)
+            throw new IllegalStateException(file + ": the step-through GIF was not written");
+        return file.toString();
+    }
+
+    /** The first bundled model of this cell, else the built-in demo. */
+    private static ModelSource find(List<ModelSource.Bundled> bundled, CellType cell, int demoIndex) {
+        for (ModelSource.Bundled b : bundled) if (b.cell() == cell) return b;
+        return DemoModels.entries().get(demoIndex);
+    }
+
+    /**
+     * A picture of a window of {@code w} × {@code h} on {@code source} at {@code step} (or its first closing bracket);
+     * {@code change} may change the view models first, and {@code view} (run on the FX thread until it returns true)
+     * the view.
+     */
+    private static String shot(Path dir, String name, double w, double h, ModelSource source, boolean presenter,
+                               int step, Consumer<ExplorerViewModels> change,
+                               Function<ExplorerWindow, Boolean> view) throws Exception {
+        ExplorerWindow[] win = {open(w, h, source)};
+        Stage[] stage = {(Stage) win[0].scene().getWindow()};
+        ExplorerViewModels vms = win[0].viewModels();
+        TraceViewModel trace = vms.trace;
+        if (change != null) {
+            long before = onFx(() -> System.identityHashCode(trace.result()));
+            onFx(() -> {
+                change.accept(vms);
+                return null;
+            });
+            waitFor(() -> onFxQuietly(() -> System.identityHashCode(trace.result()) != before
+                    && !trace.busyProperty().get()));
+        }
+        onFx(() -> {
+            // a closing bracket, where a bracket model's cell state changes, else the step asked for
+            int close = trace.result().input().tokens().indexOf(")");
+            trace.jumpTo(Math.min(close > 0 && step < 100 ? close : step, trace.steps() - 1));
+            vms.view.presenterProperty().set(presenter);
+            return null;
+        });
+        if (view != null) waitFor(() -> onFxQuietly(() -> view.apply(win[0])));
+        Thread.sleep(400); // the heatmaps of a long input draw their pixels off the FX thread
+        Path file = dir.resolve(name);
+        WritableImage img = onFx(() -> {
+            win[0].scene().getRoot().applyCss();
+            win[0].scene().getRoot().layout();
+            return win[0].scene().snapshot(null);
+        });
+        BufferedImage bi = SwingFXUtils.fromFXImage(img, null);
+        Path tmp = Files.createTempFile(dir, ".shot", ".png");
+        ImageIO.write(bi, "png", tmp.toFile());
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        onFx(() -> {
+            stage[0].close();
+            return null;
+        });
+        return file.toString();
+    }
+
+    /** A window of w × h on a stage of its own, motion reduced, presenter mode not full screen, on {@code source}. */
+    private static ExplorerWindow open(double w, double h, ModelSource source) throws Exception {
+        ExplorerWindow win = onFx(() -> {
+            ExplorerWindow ew = ExplorerWindow.create(w, h);
+            ew.setFullScreenAllowed(false);
+            Stage s = new Stage();
+            s.setScene(ew.scene());
+            s.setTitle("RNN Explorer");
+            s.show();
+            ew.viewModels().view.reducedMotionProperty().set(true);
+            ew.viewModels().trace.open(source);
+            return ew;
+        });
+        TraceViewModel trace = win.viewModels().trace;
+        waitFor(() -> onFxQuietly(() -> trace.sourceProperty().get() == source && trace.result() != null));
+        return win;
+    }
+
+    static <T> T onFx(Supplier<T> s) throws Exception {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                f.complete(s.get());
+            } catch (Throwable t) {
+                f.completeExceptionally(t);
+            }
+        });
+        return f.get(30, TimeUnit.SECONDS);
+    }
+
+    private static boolean onFxQuietly(Supplier<Boolean> s) {
+        try {
+            return onFx(s);
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    static void waitFor(BooleanSupplier cond) throws InterruptedException {
+        long end = System.currentTimeMillis() + 30_000;
+        while (!cond.getAsBoolean()) {
+            if (System.currentTimeMillis() > end) throw new IllegalStateException("timed out waiting for the window");
+            Thread.sleep(50);
+        }
+    }
+}

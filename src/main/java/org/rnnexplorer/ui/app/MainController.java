@@ -1,0 +1,89 @@
+package org.rnnexplorer.ui.app;
+
+import java.nio.file.Path;
+import javafx.fxml.FXML;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.BorderPane;
+import org.rnnexplorer.ui.explorer.CellTab;
+import org.rnnexplorer.ui.explorer.playback.PlaybackBar;
+import org.rnnexplorer.ui.explorer.strip.SequenceStrip;
+import org.rnnexplorer.ui.explorer.trace.InputBar;
+import org.rnnexplorer.ui.explorer.trace.ModelBar;
+import org.rnnexplorer.ui.explorer.trace.ModelCatalog;
+import org.rnnexplorer.ui.explorer.trace.ModelSource;
+import org.rnnexplorer.ui.export.StepThroughGif;
+import org.rnnexplorer.ui.gradient.GradientLabTab;
+import org.rnnexplorer.ui.training.TrainingTab;
+
+/**
+ * The window's shell ({@code explorer.fxml}): binds the bars above and below to the view models, puts the tabs in the
+ * centre (a tab is one line in {@link #initialize}), the menus on top and the playback keys on the scene, and opens
+ * the default bundled model.
+ */
+public final class MainController {
+    @FXML BorderPane root;
+    @FXML MenuBar menuBar;
+    @FXML ModelBar modelBar;
+    @FXML InputBar inputBar;
+    @FXML SequenceStrip strip;
+    @FXML TabPane mainTabs;
+    @FXML PlaybackBar playbackBar;
+
+    private final ExplorerViewModels vms;
+    private CellTab cellTab;
+    private PresenterLayout layout;
+    private ExplorerMenus menus;
+
+    MainController(ExplorerViewModels vms) {
+        this.vms = vms;
+    }
+
+    @FXML
+    void initialize() {
+        modelBar.bind(vms.trace);
+        inputBar.bind(vms.trace);
+        strip.bind(vms.trace, vms.view);
+        playbackBar.bind(vms.trace, vms.playback);
+        RecentFiles.persist(vms.session.recentFiles());
+
+        cellTab = new CellTab(vms.trace, vms.view, vms.equations, vms.whatIf, vms.gradient);
+        Tab cell = new Tab("Cell, step by step", cellTab);
+        cell.setId("cell-tab");
+        mainTabs.getTabs().addAll(cell,
+                GradientLabTab.of(vms.lab, vms.trace, vms.dialogs),
+                TrainingTab.of(vms.training, vms.dialogs));
+        // a model from the Training tab is shown where it can be stepped through
+        vms.trace.openedProperty().addListener((o, a, opened) -> {
+            if (opened.source() instanceof ModelSource.Trained) mainTabs.getSelectionModel().select(cell);
+        });
+
+        menus = new ExplorerMenus(vms, root, cellTab, inputBar, strip);
+        menuBar.getMenus().setAll(menus.menus());
+        layout = new PresenterLayout(root, cellTab, inputBar, strip, vms.view);
+        root.sceneProperty().addListener((o, a, scene) -> {
+            if (scene == null) return;
+            layout.follow(scene);
+            PlaybackKeys.install(scene, vms.trace, vms.playback, vms.view, strip, cell::isSelected);
+        });
+        vms.trace.open(ModelCatalog.all().get(0));
+    }
+
+    /** Screenshots and tests render presenter mode without taking over the screen. */
+    void setFullScreenAllowed(boolean allowed) {
+        layout.setFullScreenAllowed(allowed);
+    }
+
+    StepThroughGif stepThroughGif() {
+        return menus.stepThroughGif();
+    }
+
+    void exportStepThroughGif(Path file) {
+        menus.stepThroughGif().export(cellTab.diagram(), strip, file);
+    }
+
+    CellTab cellTab() {
+        return cellTab;
+    }
+}

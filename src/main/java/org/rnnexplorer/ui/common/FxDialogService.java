@@ -1,0 +1,86 @@
+package org.rnnexplorer.ui.common;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+/**
+ * The {@link DialogService} of the window: JavaFX alerts and file choosers owned by the window. Save choosers
+ * remember the last folder and add the extension when the name has none.
+ */
+public final class FxDialogService implements DialogService {
+    private static final String TITLE = "RNN Explorer";
+    private final Supplier<Window> owner;
+    private File lastFolder;
+
+    /** Dialogs owned by the window {@code owner} gives at the time (null: unowned). */
+    public FxDialogService(Supplier<Window> owner) {
+        this.owner = owner;
+    }
+
+    @Override
+    public Path chooseFileToOpen(String title, List<FileType> types) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        for (FileType t : types) chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(t.description(), t.patterns()));
+        File f = chooser.showOpenDialog(owner.get());
+        return f == null ? null : f.toPath();
+    }
+
+    @Override
+    public Path chooseFileToSave(String title, String suggested, String extension) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.setInitialFileName(suggested);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(extension.toUpperCase() + " files",
+                "*." + extension));
+        if (lastFolder != null && lastFolder.isDirectory()) chooser.setInitialDirectory(lastFolder);
+        File f = chooser.showSaveDialog(owner.get());
+        if (f == null) return null;
+        lastFolder = f.getParentFile();
+        return f.getName().contains(".") ? f.toPath() : f.toPath().resolveSibling(f.getName() + "." + extension);
+    }
+
+    @Override
+    public void showError(String header, String message) {
+        show(new Alert(Alert.AlertType.ERROR, message), TITLE, header);
+    }
+
+    @Override
+    public void showInformation(String title, String header, String text) {
+        Alert a = new Alert(Alert.AlertType.INFORMATION);
+        a.setContentText(text);
+        show(a, title, header);
+    }
+
+    @Override
+    public <T> void ask(String header, String question, List<Choice<T>> choices, Consumer<T> answer) {
+        List<ButtonType> buttons = new ArrayList<>();
+        ButtonBar.ButtonData[] order = {ButtonBar.ButtonData.YES, ButtonBar.ButtonData.NO};
+        for (int i = 0; i < choices.size(); i++)
+            buttons.add(new ButtonType(choices.get(i).label(), i < order.length ? order[i] : ButtonBar.ButtonData.OTHER));
+        buttons.add(ButtonType.CANCEL);
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, question, buttons.toArray(new ButtonType[0]));
+        a.setOnHidden(e -> {
+            int i = buttons.indexOf(a.getResult());
+            answer.accept(i >= 0 && i < choices.size() ? choices.get(i).value() : null);
+        });
+        show(a, TITLE, header);
+    }
+
+    private void show(Alert a, String title, String header) {
+        a.setTitle(title);
+        a.setHeaderText(header);
+        Window w = owner.get();
+        if (w != null) a.initOwner(w);
+        a.show();
+    }
+}

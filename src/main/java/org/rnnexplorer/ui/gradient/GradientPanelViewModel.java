@@ -1,0 +1,90 @@
+package org.rnnexplorer.ui.gradient;
+
+import java.util.List;
+import java.util.concurrent.Executor;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import org.jfree.chart.JFreeChart;
+import org.rnnexplorer.analysis.GradientCurve;
+import org.rnnexplorer.analysis.GradientCurves;
+import org.rnnexplorer.analysis.GradientObjective;
+import org.rnnexplorer.chart.GradientChart;
+import org.rnnexplorer.model.BackwardPass;
+import org.rnnexplorer.model.Gradients;
+import org.rnnexplorer.model.InputBatch;
+import org.rnnexplorer.model.RnnModel;
+import org.rnnexplorer.ui.common.LatestWinsExecutor;
+import org.rnnexplorer.ui.common.Messages;
+import org.rnnexplorer.ui.explorer.trace.TraceResult;
+import org.rnnexplorer.ui.explorer.trace.TraceViewModel;
+
+/**
+ * The cell tab's Gradient panel: the gradient chart of the open trace (‖∂L/∂h_t‖ of the top layer against the steps
+ * back, with the what-if's curve beside it when there is one) and a caption saying what L is. Computed off the JavaFX
+ * thread, and only while the panel is shown.
+ */
+public final class GradientPanelViewModel implements AutoCloseable {
+    private final BooleanProperty wanted = new SimpleBooleanProperty(false);
+    private final ReadOnlyObjectWrapper<JFreeChart> chart = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper caption = new ReadOnlyStringWrapper("");
+    private final LatestWinsExecutor worker;
+    private final TraceViewModel trace;
+    private TraceResult charted;
+
+    public GradientPanelViewModel(TraceViewModel trace, Executor applier) {
+        this.trace = trace;
+        worker = new LatestWinsExecutor("gradient-worker", applier);
+        wanted.addListener((o, a, b) -> request());
+        trace.resultProperty().addListener((o, a, b) -> request());
+    }
+
+    private void request() {
+        TraceResult r = trace.result();
+        if (!wanted.get() || r == null || r == charted) return;
+        if (r.steps() == 0) {
+            chart.set(null);
+            caption.set("no steps");
+            return;
+        }
+        caption.set("computing the gradient over " + r.steps() + " steps…");
+        worker.submit(() -> chartOf(r), c -> {
+            charted = r;
+            chart.set(c);
+            caption.set(GradientObjective.defaultFor(r.model()).description()
+                    + " — how much of the error at the last step reaches each earlier step"
+                    + (r.hasWhatIf() ? "; with the what-if beside it" : ""));
+        }, e -> caption.set("the gradient could not be computed: " + Messages.oneLine(e)));
+    }
+
+    /** The chart of {@code r}, computed on the calling thread. */
+    static JFreeChart chartOf(TraceResult r) {
+        RnnModel m = r.model();
+        InputBatch in = r.input().batch();
+        GradientObjective objective = GradientObjective.defaultFor(m);
+        String name = GradientCurves.cellName(m.cell());
+        GradientCurve original = GradientCurves.of(m, in, objective, name);
+        if (!r.hasWhatIf()) return GradientChart.of(original);
+        Gradients g = new Gradients(m, 1, r.steps()).withInputGradient(false);
+        BackwardPass.run(m, r.whatIf(), objective.objectiveFor(m, in), r.whatIfs(), g);
+        GradientCurve changed = GradientCurves.from(m, r.whatIf(), g, m.layerCount() - 1, objective.description(),
+                name + " with the what-if");
+        return GradientChart.compare(List.of(original, changed));
+    }
+
+    /** Whether a view shows the chart (it is computed only then). */
+    public BooleanProperty wantedProperty() { return wanted; }
+
+    /** The full-size chart (the panel shows a compact copy; exports take this one); null until computed. */
+    public ReadOnlyObjectProperty<JFreeChart> chartProperty() { return chart.getReadOnlyProperty(); }
+
+    public ReadOnlyStringProperty captionProperty() { return caption.getReadOnlyProperty(); }
+
+    @Override
+    public void close() {
+        worker.close();
+    }
+}

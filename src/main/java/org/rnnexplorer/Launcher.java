@@ -1,23 +1,62 @@
 package org.rnnexplorer;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
 import org.rnnexplorer.cli.Main;
 
 /**
  * The jar's entry point. It does not extend {@code Application}, so the shaded jar starts JavaFX from the class
- * path. With no arguments it opens the window; {@code screenshots} renders the window to PNGs; any other command
- * runs headless.
+ * path. With no arguments it opens the window, and with one argument that is a file (a model, a session: what the
+ * desktop passes when such a file is opened) the window opens that file; {@code screenshots} renders the window to
+ * PNGs; any other command runs headless. Without a display to open the window on, it says so in one line and exits
+ * with code 2 instead of JavaFX's stack trace.
  */
 public final class Launcher {
+    /** The exit code when the window cannot open for want of a display. */
+    public static final int NO_DISPLAY = 2;
+
     private Launcher() {
     }
 
     public static void main(String[] args) {
-        if (args.length == 0) {
-            org.rnnexplorer.ui.ExplorerApp.launchWindow(args);
+        if (args.length == 0 || (args.length == 1 && isFile(args[0]))) {
+            String problem = noDisplay();
+            if (problem != null) {
+                System.err.println(problem);
+                System.exit(NO_DISPLAY);
+            }
+            try {
+                org.rnnexplorer.ui.ExplorerApp.launchWindow(args);
+            } catch (UnsupportedOperationException e) { // GTK: "Unable to open DISPLAY"
+                System.err.println("rnn-explorer: cannot open the display DISPLAY=" + System.getenv("DISPLAY") + " ("
+                        + e.getMessage() + "): is an X server running there? Or use a headless command"
+                        + " (rnn-explorer --help)");
+                System.exit(NO_DISPLAY);
+            }
         } else if (args[0].equals("screenshots")) {
             System.exit(org.rnnexplorer.ui.ScreenshotTool.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
         } else {
             System.exit(Main.run(args));
         }
+    }
+
+    private static boolean isFile(String arg) {
+        return !arg.startsWith("-") && Files.isRegularFile(Path.of(arg));
+    }
+
+    /**
+     * Why the window cannot open, or null. On Linux and the other X11 systems JavaFX needs {@code DISPLAY} (it does
+     * not run on Wayland alone) unless it renders off screen (Monocle, as the tests do).
+     */
+    static String noDisplay() {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        if (os.startsWith("windows") || os.startsWith("mac")) return null;
+        if ("Monocle".equalsIgnoreCase(System.getProperty("glass.platform"))) return null;
+        String display = System.getenv("DISPLAY");
+        if (display != null && !display.isBlank()) return null;
+        return "rnn-explorer: no display to open the window on (DISPLAY is not set): run it in a desktop session,"
+                + " set DISPLAY (e.g. DISPLAY=:0, or start Xvfb), or use a headless command (rnn-explorer --help lists"
+                + " trace, export, train, sweep, bench)";
     }
 }

@@ -3,19 +3,16 @@ package org.rnnexplorer.cli;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.jfree.chart.JFreeChart;
 import org.rnnexplorer.chart.CellPeers;
@@ -31,7 +28,9 @@ import org.rnnexplorer.chart.StateHeatmap;
 import org.rnnexplorer.chart.StateQuantity;
 import org.rnnexplorer.chart.TraceCsv;
 import org.rnnexplorer.io.BadFileException;
+import org.rnnexplorer.io.Escaped;
 import org.rnnexplorer.io.ModelFile;
+import org.rnnexplorer.io.StagedFiles;
 import org.rnnexplorer.io.TraceFile;
 import org.rnnexplorer.model.BackwardPass;
 import org.rnnexplorer.model.ForwardPass;
@@ -63,7 +62,7 @@ public final class ExportCommand implements Callable<Integer> {
     @ArgGroup(multiplicity = "1")
     InputOptions input;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "the folder to write into (made if missing)")
+    @Option(names = "--out", required = true, paramLabel = "DIR", converter = PathOptions.FolderPath.class, description = "the folder to write into (made if missing)")
     Path out;
 
     @Option(names = "--formats", defaultValue = "png", split = ",", paramLabel = "F",
@@ -129,9 +128,12 @@ public final class ExportCommand implements Callable<Integer> {
             throw new BadInputException(in.name() + ": " + steps
                     + " steps; export draws at most " + MAX_STEPS + " (shorten the input)");
         int[] shown = units != null ? units : GateChart.firstUnits(m.hiddenSize(), 4);
-        for (int u : shown)
+        Set<Integer> seen = new HashSet<>();
+        for (int u : shown) {
             if (u < 0 || u >= m.hiddenSize())
                 throw new BadInputException("--units: unit " + u + " is outside the model's " + m.hiddenSize() + " units");
+            if (!seen.add(u)) throw new BadInputException("--units: unit " + u + " is given twice");
+        }
         if (keepBias != null && !compareCells) throw new BadInputException("--keep-bias only applies with --compare-cells");
         if (keepBias != null && !Double.isFinite(keepBias)) throw new BadInputException("--keep-bias must be a number");
         if (compareCells && compare != null)
@@ -144,6 +146,14 @@ public final class ExportCommand implements Callable<Integer> {
         if (gradSeed == null && objective.needsReadout() && steps < 2) objective = GradientObjective.sumOfLastState();
         List<RnnModel> others = new ArrayList<>();
         if (compare != null) {
+            for (int i = 0; i < compare.size(); i++) {
+                Path p = compare.get(i);
+                if (PathOptions.same(p, model))
+                    throw new BadInputException("--compare " + Escaped.path(p) + " is --model itself; compare other models");
+                for (int j = 0; j < i; j++)
+                    if (PathOptions.same(p, compare.get(j)))
+                        throw new BadInputException("--compare: " + Escaped.path(p) + " is given twice");
+            }
             for (Path p : compare) {
                 RnnModel c = ModelFile.read(p);
                 if (c.inputSize() != m.inputSize() || c.takesTokens() != m.takesTokens()
@@ -161,6 +171,7 @@ public final class ExportCommand implements Callable<Integer> {
 
         Trace trace = ForwardPass.run(m, in.batch());
         Gradients gradients = BackwardPass.run(m, trace, objective.objectiveFor(m, in.batch()));
+        FiniteResults.check(trace, gradients, model, input.csv, gradSeed);
         Map<String, Supplier<byte[]>> files = new LinkedHashMap<>();
         Map<String, JFreeChart> charts = charts(m, trace, gradients, in, objective, shown, others);
         for (ChartFormat f : chartFormats) {
@@ -171,10 +182,23 @@ public final class ExportCommand implements Callable<Integer> {
         if (csv) files.put("trace.csv", () -> TraceCsv.csv(trace, in.tokens(), gradients).getBytes(StandardCharsets.UTF_8));
         String objectiveName = objective.description();
         if (json) files.put("trace.json", () -> json(trace, in.tokens(), gradients, objectiveName));
+        for (String name : files.keySet()) { // a file to write may be an input in that folder
+            Path target = out.resolve(name);
+            PathOptions.distinct(inputs(), Map.of("--out", target));
+            if (compare != null) for (Path c : compare) PathOptions.distinct(Map.of("--compare", c), Map.of("--out", target));
+        }
         writeAll(files);
         spec.commandLine().getOut().println("wrote " + files.size() + " files to " + out + ": "
                 + String.join(" ", files.keySet()));
         return 0;
+    }
+
+    private Map<String, Path> inputs() {
+        Map<String, Path> in = new LinkedHashMap<>();
+        in.put("--model", model);
+        in.put("--input", input.csv);
+        in.put("--grad-seed", gradSeed);
+        return in;
     }
 
     private Map<String, JFreeChart> charts(RnnModel m, Trace trace, Gradients gradients, ModelInput in,
@@ -194,10 +218,16 @@ public final class ExportCommand implements Callable<Integer> {
         if (!others.isEmpty()) {
             List<RnnModel> given = new ArrayList<>(List.of(m));
             given.addAll(others);
-            for (RnnModel c : given) {
-                compared.add(c);
-                labels.add(GradientCurves.cellName(c.cell())
+            List<Path> files = new ArrayList<>(List.of(model));
+            files.addAll(compare);
+            List<String> names = new ArrayList<>();
+            for (RnnModel c : given)
+                names.add(GradientCurves.cellName(c.cell())
                         + (c.hiddenSize() != m.hiddenSize() ? " (H = " + c.hiddenSize() + ")" : ""));
+            for (int i = 0; i < given.size(); i++) { // two models of one kind: say which file is which
+                compared.add(given.get(i));
+                labels.add(java.util.Collections.frequency(names, names.get(i)) > 1
+                        ? names.get(i) + ", " + seriesFileName(files, i) : names.get(i));
             }
         }
         if (!compared.isEmpty()) {
@@ -217,6 +247,14 @@ public final class ExportCommand implements Callable<Integer> {
                 charts.put("heatmap" + layer + "-" + q.name(), StateHeatmap.of(trace, l, q, in.tokens(), step == null ? -1 : step));
         }
         return charts;
+    }
+
+    /** The file name of {@code files[i]}, or its whole path when another of the files has the same name. */
+    private static String seriesFileName(List<Path> files, int i) {
+        String name = String.valueOf(files.get(i).getFileName());
+        for (int j = 0; j < files.size(); j++)
+            if (j != i && name.equals(String.valueOf(files.get(j).getFileName()))) return Escaped.path(files.get(i));
+        return Escaped.text(name);
     }
 
     private static byte[] json(Trace trace, List<String> tokens, Gradients g, String objective) {
@@ -243,22 +281,17 @@ public final class ExportCommand implements Callable<Integer> {
         Path firstMade = null; // the topmost folder this command makes
         for (Path p = abs; p != null && !Files.exists(p); p = p.getParent()) firstMade = p;
         boolean made = false;
-        Map<Path, Path> staged = new LinkedHashMap<>(); // temporary file -> target
-        List<Path> moved = new ArrayList<>();
-        try {
+        try (StagedFiles staged = new StagedFiles()) {
             if (firstMade != null) {
                 try {
                     Files.createDirectories(abs);
                     made = true;
                 } catch (IOException e) {
-                    throw new BadFileException(out, "cannot make the folder (" + reason(e) + ")", e);
+                    throw new BadFileException(out, "cannot make the folder (" + StagedFiles.reason(e) + ")", e);
                 }
             }
             for (Map.Entry<String, Supplier<byte[]>> f : files.entrySet()) {
                 Path target = out.resolve(f.getKey());
-                Path temp = abs.resolve("." + f.getKey() + "."
-                        + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
-                staged.put(temp, target);
                 byte[] bytes;
                 try {
                     bytes = f.getValue().get();
@@ -267,42 +300,15 @@ public final class ExportCommand implements Callable<Integer> {
                             + " MB this Java may use (ask for fewer --formats or --units, give a shorter input, or run"
                             + " Java with more memory, -Xmx)");
                 }
-                try {
-                    Files.write(temp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                } catch (IOException e) {
-                    throw new BadFileException(target, "cannot write: " + reason(e), e);
-                }
+                staged.stage(target, o -> o.write(bytes));
             }
-            for (Map.Entry<Path, Path> s : staged.entrySet()) {
-                boolean existed = Files.exists(s.getValue());
-                try {
-                    try {
-                        Files.move(s.getKey(), s.getValue(), StandardCopyOption.ATOMIC_MOVE,
-                                StandardCopyOption.REPLACE_EXISTING);
-                    } catch (AtomicMoveNotSupportedException e) {
-                        Files.move(s.getKey(), s.getValue(), StandardCopyOption.REPLACE_EXISTING);
-                    }
-                } catch (IOException e) {
-                    throw new BadFileException(s.getValue(), "cannot write: " + reason(e), e);
-                }
-                if (!existed) moved.add(s.getValue());
-            }
+            staged.commit();
         } catch (RuntimeException e) {
-            for (Path p : staged.keySet()) deleteQuietly(p);
-            for (Path p : moved) deleteQuietly(p);
             if (made) {
                 for (Path p = abs; p != null && p.startsWith(firstMade); p = p.getParent()) deleteQuietly(p);
             }
             throw e;
         }
-    }
-
-    private static String reason(IOException e) {
-        if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
-        if (e instanceof java.nio.file.FileAlreadyExistsException) return "a file of that name is in the way";
-        if (e instanceof java.nio.file.FileSystemException && ((java.nio.file.FileSystemException) e).getReason() != null)
-            return ((java.nio.file.FileSystemException) e).getReason().toLowerCase(java.util.Locale.ROOT);
-        return e.getMessage() == null ? "an I/O error" : e.getMessage();
     }
 
     private static void deleteQuietly(Path p) {

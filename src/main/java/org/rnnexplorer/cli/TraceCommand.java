@@ -1,7 +1,9 @@
 package org.rnnexplorer.cli;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.rnnexplorer.io.ModelFile;
 import org.rnnexplorer.io.TraceFile;
@@ -46,6 +48,7 @@ public final class TraceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        PathOptions.distinct(inputs(), Map.of("--out", out));
         RnnModel m = ModelFile.read(model);
         ModelInput in = input.read(m, model);
         int[] ids = in.ids();
@@ -69,10 +72,19 @@ public final class TraceCommand implements Callable<Integer> {
         }
         Trace trace = ForwardPass.run(m, in.batch());
         Gradients gradients = BackwardPass.run(m, trace, objective);
+        FiniteResults.check(trace, gradients, model, input.csv, gradSeed);
         TraceFile.write(out, trace, in.tokens(), gradients, description);
         spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d steps, %d layer(s), loss %.6g (%s)%n", out,
                 trace.steps(), trace.layerCount(), gradients.loss(), description);
         return 0;
+    }
+
+    private Map<String, Path> inputs() {
+        Map<String, Path> in = new LinkedHashMap<>();
+        in.put("--model", model);
+        in.put("--input", input.csv);
+        in.put("--grad-seed", gradSeed);
+        return in;
     }
 
     /** Refuses an input whose trace and gradients would not fit in this JVM's heap, before allocating them. */

@@ -1,6 +1,14 @@
 package org.rnnexplorer.io;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -18,8 +26,25 @@ import java.util.concurrent.ThreadLocalRandom;
  * Writes a file whole or not at all: the content goes to a temporary file in the same folder, which then replaces
  * the target in one move. A failure (a full disk, an exception while producing the content) leaves the target as it
  * was and removes the temporary file.
+ *
+ * <p>Temporary files are named {@code .NAME.rnnx-PID-HEX.tmp}: the target's name (cut so that the whole name fits
+ * the file system's {@value #MAX_NAME_BYTES} bytes of UTF-8), the id of the process writing it and 16 random hex
+ * digits. A process stopped by SIGTERM or Ctrl+C removes its temporary files on the way out (a shutdown hook); one
+ * killed outright ({@code kill -9}, a power cut) cannot, so every write first removes the stale temporary files of
+ * this naming in its folder: those whose process is gone, or whose process id now belongs to a process started after
+ * the file was last written (the id was reused). A temporary file of another run still writing is left alone.
  */
 public final class AtomicFiles {
+    /** The longest file name, in UTF-8 bytes, that Linux, macOS and Windows file systems all take. */
+    public static final int MAX_NAME_BYTES = 255;
+
+    private static final Pattern TEMPORARY = Pattern.compile("\\..*\\.rnnx-(\\d{1,19})-[0-9a-f]{16}\\.tmp",
+            Pattern.DOTALL);
+    /** The clocks of the file system and of the process table may disagree by this much. */
+    private static final Duration CLOCK_SLACK = Duration.ofSeconds(2);
+    private static final Set<Path> IN_PROGRESS = new HashSet<>();
+    private static boolean shuttingDown;
+    private static boolean hookInstalled;
 
     /** Produces the content of a file. */
     @FunctionalInterface
@@ -73,7 +98,8 @@ public final class AtomicFiles {
             throw new BadFileException(target, "cannot write: " + dir.getFileName() + " is a file, not a folder");
         if (dir == null || !Files.isDirectory(dir)) throw new BadFileException(target, "cannot write: the folder does not exist");
         if (Files.isDirectory(target)) throw new BadFileException(target, "cannot write: it is a folder");
-        Path temp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+        removeStaleTemporaries(dir);
+        Path temp = temporaryFor(target);
         boolean moved = false;
         try {
             try (OutputStream out = disk.create(temp)) {
@@ -90,13 +116,91 @@ public final class AtomicFiles {
         } catch (IOException e) {
             throw new BadFileException(target, "cannot write: " + e.getMessage(), e);
         } finally {
-            if (!moved) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // the temporary file stays behind; nothing better to do
-                }
+            if (!moved) deleteQuietly(temp);
+            release(temp);
+        }
+    }
+
+    /**
+     * A new temporary file name beside {@code target} (not yet created), removed by the shutdown hook if this process
+     * is stopped before {@link #release} is called for it. Refused once the process is shutting down.
+     */
+    public static Path temporaryFor(Path target) {
+        Path dir = target.toAbsolutePath().getParent();
+        String hex = String.format("%016x", ThreadLocalRandom.current().nextLong());
+        Path temp = dir.resolve(temporaryName(String.valueOf(target.getFileName()), ProcessHandle.current().pid(), hex));
+        synchronized (IN_PROGRESS) {
+            if (shuttingDown) throw new BadFileException(target, "cannot write: Java is shutting down");
+            if (!hookInstalled) {
+                Runtime.getRuntime().addShutdownHook(new Thread(AtomicFiles::removeInProgress, "remove temporary files"));
+                hookInstalled = true;
             }
+            IN_PROGRESS.add(temp);
+        }
+        return temp;
+    }
+
+    /** {@code .NAME.rnnx-PID-HEX.tmp}, NAME cut (whole characters) so that the name has at most MAX_NAME_BYTES bytes. */
+    static String temporaryName(String targetName, long pid, String hex) {
+        String suffix = ".rnnx-" + pid + "-" + hex + ".tmp";
+        int room = MAX_NAME_BYTES - 1 - suffix.length();
+        int bytes = 0;
+        int end = 0;
+        while (end < targetName.length()) {
+            int cp = targetName.codePointAt(end);
+            int n = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+            if (bytes + n > room) break;
+            bytes += n;
+            end += Character.charCount(cp);
+        }
+        return "." + targetName.substring(0, end) + suffix;
+    }
+
+    /** Says that {@code temp} was moved into place or removed: the shutdown hook no longer needs to remove it. */
+    public static void release(Path temp) {
+        synchronized (IN_PROGRESS) {
+            IN_PROGRESS.remove(temp);
+        }
+    }
+
+    private static void removeInProgress() {
+        synchronized (IN_PROGRESS) {
+            shuttingDown = true;
+            for (Path p : IN_PROGRESS) deleteQuietly(p);
+            IN_PROGRESS.clear();
+        }
+    }
+
+    /**
+     * Removes the temporary files of this class's naming in {@code dir} that no running process is writing (see the
+     * class comment). Best effort: a file that cannot be removed stays. Returns how many were removed.
+     */
+    public static int removeStaleTemporaries(Path dir) {
+        int removed = 0;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, ".*.tmp")) {
+            for (Path f : files) {
+                Matcher m = TEMPORARY.matcher(String.valueOf(f.getFileName()));
+                if (m.matches() && isStale(f, Long.parseLong(m.group(1))) && deleteQuietly(f)) removed++;
+            }
+        } catch (IOException | RuntimeException e) {
+            // an unreadable folder: the write that follows reports it
+        }
+        return removed;
+    }
+
+    private static boolean isStale(Path file, long pid) throws IOException {
+        Optional<ProcessHandle> process = ProcessHandle.of(pid);
+        if (process.isEmpty() || !process.get().isAlive()) return true;
+        Optional<Instant> started = process.get().info().startInstant();
+        Instant written = Files.getLastModifiedTime(file).toInstant();
+        return started.isPresent() && written.plus(CLOCK_SLACK).isBefore(started.get());
+    }
+
+    private static boolean deleteQuietly(Path p) {
+        try {
+            return Files.deleteIfExists(p);
+        } catch (IOException e) {
+            return false; // the temporary file stays behind; nothing better to do
         }
     }
 

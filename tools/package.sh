@@ -47,7 +47,9 @@ case "$type" in
        types+=(--file-associations tools/installer/model.properties)
        extra=(--linux-package-name rnn-explorer --linux-deb-maintainer "rnn-explorer@example.org"
               --linux-app-category education --linux-menu-group Education --linux-shortcut
-              --resource-dir tools/installer/linux) ;;
+              --resource-dir tools/installer/linux
+              --linux-package-deps libgtk-3-0) ;; # JavaFX's native libraries are inside the jar, where jpackage does
+                                                  # not look for what they link to: GTK 3
   msi) extra=(--win-menu --win-shortcut --win-dir-chooser) ;;
 esac
 "$jpackage" --type "$type" --dest "$out" --app-image "$out/$name" \

@@ -28,10 +28,8 @@ public final class Launcher {
             }
             try {
                 org.rnnexplorer.ui.ExplorerApp.launchWindow(args);
-            } catch (UnsupportedOperationException e) { // GTK: "Unable to open DISPLAY"
-                System.err.println("rnn-explorer: cannot open the display DISPLAY=" + System.getenv("DISPLAY") + " ("
-                        + e.getMessage() + "): is an X server running there? Or use a headless command"
-                        + " (rnn-explorer --help)");
+            } catch (UnsupportedOperationException e) { // JavaFX's GTK toolkit could not start
+                System.err.println(cannotStart(e.getMessage()));
                 System.exit(NO_DISPLAY);
             }
         } else if (args[0].equals("screenshots")) {
@@ -43,6 +41,15 @@ public final class Launcher {
 
     private static boolean isFile(String arg) {
         return !arg.startsWith("-") && Files.isRegularFile(Path.of(arg));
+    }
+
+    /** One line for JavaFX's "Unable to open DISPLAY" or "Unable to load glass GTK library.", with what to do. */
+    static String cannotStart(String why) {
+        if (why != null && why.contains("GTK"))
+            return "rnn-explorer: the window cannot start: " + why + " JavaFX needs GTK 3 (on Debian or Ubuntu:"
+                    + " apt-get install libgtk-3-0); headless commands work without it (rnn-explorer --help)";
+        return "rnn-explorer: cannot open the display DISPLAY=" + System.getenv("DISPLAY") + " (" + why + "): is an X"
+                + " server running there? Or use a headless command (rnn-explorer --help)";
     }
 
     /**

@@ -3,15 +3,27 @@
 # Debian or Ubuntu (CI runs it on its own machine after `mvn -Pinstaller package`; check-deb-minimal.sh runs it
 # inside a minimal Debian 12). Steps: apt-get install (no recommended packages, as on a minimal system); the menu
 # entry and file types registered; --version; train and trace, headless; without a display, the one-line message
-# and exit code 2; the window under Xvfb, opening a model file as a desktop would, still up after 10 s; apt-get
-# remove, which must leave nothing of the app.
+# and exit code 2; the window under Xvfb, opening a model file as a desktop would, still up after 10 s (and, where
+# ImageMagick's import is installed, a screenshot SHOT that is not blank); apt-get remove, which must leave nothing
+# of the app. If a step fails, the package is purged again.
+# Usage: check-deb.sh DEB [SHOT.png]
 set -euo pipefail
-deb="$(realpath "${1:?usage: check-deb.sh rnn-explorer_VERSION-1_ARCH.deb}")"
+deb="$(realpath "${1:?usage: check-deb.sh rnn-explorer_VERSION-1_ARCH.deb [SHOT.png]}")"
+shot="${2:-}"
 app=/opt/rnn-explorer/bin/rnn-explorer
 work="$(mktemp -d)"
 export DEBIAN_FRONTEND=noninteractive
 step() { echo "check-deb: $*"; }
 fail() { echo "check-deb: FAILED: $*" >&2; exit 1; }
+xvfb=""; window=""
+cleanup() {
+    code=$?
+    [ -n "$window" ] && kill "$window" 2>/dev/null || true
+    [ -n "$xvfb" ] && kill "$xvfb" 2>/dev/null || true
+    if [ "$code" != 0 ] && dpkg-query -W rnn-explorer >/dev/null 2>&1; then dpkg --purge rnn-explorer >/dev/null 2>&1 || true; fi
+    rm -rf "$work"
+}
+trap cleanup EXIT
 
 step "apt-get install $(basename "$deb")"
 apt-get install -y -q --no-install-recommends "$deb" >"$work/install.log" 2>&1 || { tail -20 "$work/install.log" >&2; fail "apt-get install"; }
@@ -41,15 +53,20 @@ for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X${display#:}" ] && break; sleep 0.2
 DISPLAY="$display" HOME="$work" "$app" "$work/m.json" >"$work/window.log" 2>&1 &
 window=$!
 sleep 10
-alive=yes; kill -0 "$window" 2>/dev/null || alive=no
+kill -0 "$window" 2>/dev/null || { cat "$work/window.log" >&2; fail "the window did not stay up"; }
+if [ -n "$shot" ] && command -v import >/dev/null; then
+    DISPLAY="$display" import -window root "$shot"
+    colours=$(identify -format %k "$shot")
+    [ "$colours" -ge 50 ] || fail "the screenshot $shot looks blank ($colours colours)"
+    echo "check-deb: screenshot $shot ($colours colours)"
+fi
 kill "$window" 2>/dev/null || true; kill "$xvfb" 2>/dev/null || true
 wait "$window" 2>/dev/null || true; wait "$xvfb" 2>/dev/null || true
-[ "$alive" = yes ] || { cat "$work/window.log" >&2; fail "the window did not stay up"; }
+window=""; xvfb=""
 
 step "apt-get remove rnn-explorer"
 apt-get remove -y -q rnn-explorer >"$work/remove.log" 2>&1 || { tail -20 "$work/remove.log" >&2; fail "apt-get remove"; }
 [ ! -e /opt/rnn-explorer ] || fail "/opt/rnn-explorer is still there"
 [ ! -e /usr/share/applications/rnn-explorer.desktop ] && [ ! -e /usr/share/mime/packages/rnn-explorer.xml ] \
   || fail "the menu entry or file types are still registered"
-rm -rf "$work"
 step "passed"

@@ -18,5 +18,8 @@ final class OutputCheck {
             throw new BadInputException(name + ": the folder " + Escaped.path(dir) + " does not exist");
         if (!Files.isWritable(dir)) throw new BadInputException(name + ": the folder " + Escaped.path(dir) + " is not writable");
         if (Files.isDirectory(out)) throw new BadInputException(name + ": is a folder, expected a file name");
+        if (Files.exists(out) && !Files.isRegularFile(out))
+            throw new BadInputException(name + ": is not a regular file (a device, a pipe or a socket), and writing would"
+                    + " replace it; give a file name");
     }
 }

@@ -98,6 +98,7 @@ public final class AtomicFiles {
             throw new BadFileException(target, "cannot write: " + dir.getFileName() + " is a file, not a folder");
         if (dir == null || !Files.isDirectory(dir)) throw new BadFileException(target, "cannot write: the folder does not exist");
         if (Files.isDirectory(target)) throw new BadFileException(target, "cannot write: it is a folder");
+        refuseSpecialFile(target);
         removeStaleTemporaries(dir);
         Path temp = temporaryFor(target);
         boolean moved = false;
@@ -154,6 +155,16 @@ public final class AtomicFiles {
             end += Character.charCount(cp);
         }
         return "." + targetName.substring(0, end) + suffix;
+    }
+
+    /**
+     * Refuses to replace a device, a pipe or a socket ({@code --out /dev/null} as root would otherwise put a regular
+     * file in place of the system's /dev/null).
+     */
+    static void refuseSpecialFile(Path target) {
+        if (Files.exists(target) && !Files.isRegularFile(target) && !Files.isDirectory(target))
+            throw new BadFileException(target, "cannot write: it is not a regular file (a device, a pipe or a socket),"
+                    + " and writing would replace it; give a file name");
     }
 
     /** Says that {@code temp} was moved into place or removed: the shutdown hook no longer needs to remove it. */

@@ -30,6 +30,7 @@ public final class StagedFiles implements AutoCloseable {
     public void stage(Path target, AtomicFiles.Content content) {
         Path dir = target.toAbsolutePath().getParent();
         if (Files.isDirectory(target)) throw new BadFileException(target, "cannot write: it is a folder");
+        AtomicFiles.refuseSpecialFile(target);
         if (staged.isEmpty() || staged.keySet().stream().noneMatch(t -> t.getParent().equals(dir)))
             AtomicFiles.removeStaleTemporaries(dir);
         Path temp = AtomicFiles.temporaryFor(target);

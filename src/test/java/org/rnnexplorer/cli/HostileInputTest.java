@@ -277,6 +277,24 @@ class HostileInputTest {
         assertTrue(names(dir).stream().noneMatch(n -> n.endsWith(".tmp")));
     }
 
+    @Test
+    @org.junit.jupiter.api.condition.EnabledOnOs(org.junit.jupiter.api.condition.OS.LINUX)
+    void aPipeOrADeviceIsNotReplacedByTheOutput() throws Exception {
+        Path fifo = dir.resolve("fifo");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        String line = run("trace", "--model", s(model), "--text", "ab", "--out", s(fifo)).refusal();
+        assertEquals(fifo + ": cannot write: it is not a regular file (a device, a pipe or a socket), and writing would"
+                + " replace it; give a file name", line);
+        assertTrue(run("train", "--task", "recall", "--steps", "1", "--quiet", "--out", s(fifo)).refusal()
+                .contains("is not a regular file"));
+        Path folder = Files.createDirectory(dir.resolve("plots"));
+        Path csvPipe = folder.resolve("trace.csv");
+        assertEquals(0, new ProcessBuilder("mkfifo", csvPipe.toString()).start().waitFor());
+        assertTrue(run("export", "--model", s(model), "--text", "ab", "--formats", "csv", "--out", s(folder)).refusal()
+                .startsWith(csvPipe + ": cannot write: it is not a regular file"));
+        for (Path p : List.of(fifo, csvPipe)) assertTrue(Files.exists(p) && !Files.isRegularFile(p), "still a pipe: " + p);
+    }
+
     // --- limits and options that do not apply ----------------------------------------------------------------------
 
     @Test

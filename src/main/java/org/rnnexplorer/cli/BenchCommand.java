@@ -33,6 +33,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Time the engine on the PyTorch peer's protocols; one JSON line per measurement.")
 public final class BenchCommand implements Callable<Integer> {
+    /** Most timed repetitions: a median of 1000 is as good as it gets, and more could run for hours. */
+    static final int MAX_REPS = 1000;
+    /** Most untimed repetitions (the warm-up also runs for at least two seconds). */
+    static final int MAX_WARMUP = 10_000;
 
     @Spec
     CommandSpec spec;
@@ -61,22 +65,25 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "1", description = "B")
     int batch;
 
-    @Option(names = "--reps", defaultValue = "15", description = "timed repetitions (the median is printed)")
+    @Option(names = "--reps", defaultValue = "15", description = "timed repetitions, 1..1000 (the median is printed)")
     int reps;
 
-    @Option(names = "--warmup", defaultValue = "20", description = "untimed repetitions first")
+    @Option(names = "--warmup", defaultValue = "20", description = "untimed repetitions first, 0..10000")
     int warmup;
 
     @Override
     public Integer call() {
         CellType c = CellType.fromId(cell);
-        if (c == null) throw new BadInputException("--cell: unknown cell '" + cell + "' (rnn, lstm or gru)");
+        if (c == null) throw new BadInputException("--cell: unknown cell '" + org.rnnexplorer.io.Escaped.text(cell) + "' (rnn, lstm or gru)");
         atLeast("--input-size", inputSize, 1);
         atLeast("--hidden", hidden, 1);
         atLeast("--steps", steps, 1);
         atLeast("--batch", batch, 1);
-        atLeast("--reps", reps, 1);
-        atLeast("--warmup", warmup, 0);
+        within("--reps", reps, 1, MAX_REPS);
+        within("--warmup", warmup, 0, MAX_WARMUP);
+        if (spec.commandLine().getParseResult().hasMatchedOption("--input-size") && protocol.equals("train"))
+            throw new BadInputException("--input-size does not apply to --protocol train (its input is an embedding"
+                    + " of 16, as the peer's)");
         checkMemory(c);
         if (protocol.equals("import")) return importCheckpoint();
         if (checkpoint != null) throw new BadInputException("--checkpoint only applies with --protocol import");
@@ -196,6 +203,11 @@ public final class BenchCommand implements Callable<Integer> {
      */
     private static void atLeast(String option, int value, int least) {
         if (value < least) throw new BadInputException(option + " must be at least " + least + ", got " + value);
+    }
+
+    private static void within(String option, int value, int least, int most) {
+        if (value < least || value > most)
+            throw new BadInputException(option + " must be " + least + ".." + most + ", got " + value);
     }
 
     /**

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,9 @@ import org.rnnexplorer.analysis.Quantity;
 import org.rnnexplorer.io.TraceCsv;
 import org.rnnexplorer.io.AtomicFiles;
 import org.rnnexplorer.io.BadFileException;
+import org.rnnexplorer.io.Escaped;
 import org.rnnexplorer.io.ModelFile;
+import org.rnnexplorer.io.StagedFiles;
 import org.rnnexplorer.io.TraceFile;
 import org.rnnexplorer.model.BackwardPass;
 import org.rnnexplorer.model.ForwardPass;
@@ -65,7 +68,7 @@ public final class ExportCommand implements Callable<Integer> {
     @ArgGroup(multiplicity = "1")
     InputOptions input;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "the folder to write into (made if missing)")
+    @Option(names = "--out", required = true, paramLabel = "DIR", converter = PathOptions.FolderPath.class, description = "the folder to write into (made if missing)")
     Path out;
 
     @Option(names = "--formats", defaultValue = "png", split = ",", paramLabel = "F",
@@ -131,9 +134,12 @@ public final class ExportCommand implements Callable<Integer> {
             throw new BadInputException(in.name() + ": " + steps
                     + " steps; export draws at most " + MAX_STEPS + " (shorten the input)");
         int[] shown = units != null ? units : GateChart.firstUnits(m.hiddenSize(), 4);
-        for (int u : shown)
+        Set<Integer> seen = new HashSet<>();
+        for (int u : shown) {
             if (u < 0 || u >= m.hiddenSize())
                 throw new BadInputException("--units: unit " + u + " is outside the model's " + m.hiddenSize() + " units");
+            if (!seen.add(u)) throw new BadInputException("--units: unit " + u + " is given twice");
+        }
         if (keepBias != null && !compareCells) throw new BadInputException("--keep-bias only applies with --compare-cells");
         if (keepBias != null && !Double.isFinite(keepBias)) throw new BadInputException("--keep-bias must be a number");
         if (compareCells && compare != null)
@@ -146,6 +152,14 @@ public final class ExportCommand implements Callable<Integer> {
         if (gradSeed == null && objective.needsReadout() && steps < 2) objective = GradientObjective.sumOfLastState();
         List<RnnModel> others = new ArrayList<>();
         if (compare != null) {
+            for (int i = 0; i < compare.size(); i++) {
+                Path p = compare.get(i);
+                if (PathOptions.same(p, model))
+                    throw new BadInputException("--compare " + Escaped.path(p) + " is --model itself; compare other models");
+                for (int j = 0; j < i; j++)
+                    if (PathOptions.same(p, compare.get(j)))
+                        throw new BadInputException("--compare: " + Escaped.path(p) + " is given twice");
+            }
             for (Path p : compare) {
                 RnnModel c = ModelFile.read(p);
                 if (c.inputSize() != m.inputSize() || c.takesTokens() != m.takesTokens()
@@ -163,6 +177,7 @@ public final class ExportCommand implements Callable<Integer> {
 
         Trace trace = ForwardPass.run(m, in.batch());
         Gradients gradients = BackwardPass.run(m, trace, objective.objectiveFor(m, in.batch()));
+        FiniteResults.check(trace, gradients, model, input.csv, gradSeed);
         Map<String, Supplier<byte[]>> files = new LinkedHashMap<>();
         Map<String, JFreeChart> charts = charts(m, trace, gradients, in, objective, shown, others);
         for (ChartFormat f : chartFormats) {
@@ -173,6 +188,11 @@ public final class ExportCommand implements Callable<Integer> {
         if (csv) files.put("trace.csv", () -> TraceCsv.csv(trace, in.tokens(), gradients).getBytes(StandardCharsets.UTF_8));
         String objectiveName = objective.description();
         if (json) files.put("trace.json", () -> json(trace, in.tokens(), gradients, objectiveName));
+        for (String name : files.keySet()) { // a file to write may be an input in that folder
+            Path target = out.resolve(name);
+            PathOptions.distinct(inputs(), Map.of("--out", target));
+            if (compare != null) for (Path c : compare) PathOptions.distinct(Map.of("--compare", c), Map.of("--out", target));
+        }
         Map<String, AtomicFiles.Content> contents = new LinkedHashMap<>();
         for (Map.Entry<String, Supplier<byte[]>> f : files.entrySet())
             contents.put(f.getKey(), bytes -> bytes.write(drawn(out.resolve(f.getKey()), f.getValue())));
@@ -180,6 +200,14 @@ public final class ExportCommand implements Callable<Integer> {
         spec.commandLine().getOut().println("wrote " + files.size() + " files to " + out + ": "
                 + String.join(" ", files.keySet()));
         return 0;
+    }
+
+    private Map<String, Path> inputs() {
+        Map<String, Path> in = new LinkedHashMap<>();
+        in.put("--model", model);
+        in.put("--input", input.csv);
+        in.put("--grad-seed", gradSeed);
+        return in;
     }
 
     private Map<String, JFreeChart> charts(RnnModel m, Trace trace, Gradients gradients, ModelInput in,
@@ -199,10 +227,16 @@ public final class ExportCommand implements Callable<Integer> {
         if (!others.isEmpty()) {
             List<RnnModel> given = new ArrayList<>(List.of(m));
             given.addAll(others);
-            for (RnnModel c : given) {
-                compared.add(c);
-                labels.add(GradientCurves.cellName(c.cell())
+            List<Path> files = new ArrayList<>(List.of(model));
+            files.addAll(compare);
+            List<String> names = new ArrayList<>();
+            for (RnnModel c : given)
+                names.add(GradientCurves.cellName(c.cell())
                         + (c.hiddenSize() != m.hiddenSize() ? " (H = " + c.hiddenSize() + ")" : ""));
+            for (int i = 0; i < given.size(); i++) { // two models of one kind: say which file is which
+                compared.add(given.get(i));
+                labels.add(java.util.Collections.frequency(names, names.get(i)) > 1
+                        ? names.get(i) + ", " + seriesFileName(files, i) : names.get(i));
             }
         }
         if (!compared.isEmpty()) {
@@ -233,6 +267,14 @@ public final class ExportCommand implements Callable<Integer> {
                     + " MB this Java may use (ask for fewer --formats or --units, give a shorter input, or run"
                     + " Java with more memory, -Xmx)");
         }
+    }
+
+    /** The file name of {@code files[i]}, or its whole path when another of the files has the same name. */
+    private static String seriesFileName(List<Path> files, int i) {
+        String name = String.valueOf(files.get(i).getFileName());
+        for (int j = 0; j < files.size(); j++)
+            if (j != i && name.equals(String.valueOf(files.get(j).getFileName()))) return Escaped.path(files.get(i));
+        return Escaped.text(name);
     }
 
     private static byte[] json(Trace trace, List<String> tokens, Gradients g, String objective) {

@@ -2,6 +2,8 @@ package org.rnnexplorer.cli;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import org.rnnexplorer.io.Escaped;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -9,7 +11,8 @@ import picocli.CommandLine.Option;
 /**
  * The headless commands. Each command is its own class, listed in {@code subcommands}. A problem with the user's
  * input (a bad file, a bad option) ends the command with one line on stderr and exit code 2; {@code --debug} adds
- * the stack trace.
+ * the stack trace. Control characters in a message (a newline in a file name) are shown escaped, so it stays one
+ * line.
  */
 @Command(name = "rnn-explorer", mixinStandardHelpOptions = true, version = "RNN Explorer 0.1",
         description = "Step through a live RNN, LSTM or GRU; headless commands for scripts.",
@@ -34,21 +37,22 @@ public final class Main implements Runnable {
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         Main main = new Main();
         CommandLine cl = new CommandLine(main);
+        cl.registerConverter(Path.class, new PathOptions.FilePath());
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {
-            err.println(ex.getMessage());
+            err.println(Escaped.text(ex.getMessage()));
             return 2;
         });
         cl.setExecutionExceptionHandler((ex, command, parsed) -> {
             boolean debug = java.util.Arrays.asList(args).contains("--debug");
             if (debug) ex.printStackTrace(err);
             if (isUserError(ex)) {
-                err.println(ex.getMessage());
+                err.println(Escaped.text(ex.getMessage()));
                 err.flush();
                 return 2;
             }
-            err.println("internal error: " + ex);
+            err.println(Escaped.text("internal error: " + ex));
             err.flush();
             return 1;
         });

@@ -3,10 +3,13 @@ package org.rnnexplorer.cli;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Rectangle;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.text.DecimalFormat;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.jfree.chart.ChartFactory;
@@ -24,7 +27,8 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
-import org.rnnexplorer.io.AtomicFiles;
+import org.rnnexplorer.io.Escaped;
+import org.rnnexplorer.io.StagedFiles;
 import org.rnnexplorer.model.CellType;
 import org.rnnexplorer.train.RecallSweep;
 import picocli.CommandLine.Command;
@@ -69,17 +73,25 @@ public final class SweepCommand implements Callable<Integer> {
         List<CellType> cs = new ArrayList<>();
         for (String c : cells) {
             CellType t = CellType.fromId(c.trim());
-            if (t == null) throw new BadInputException("--cells: unknown cell '" + c + "' (rnn, lstm or gru)");
+            if (t == null) throw new BadInputException("--cells: unknown cell '" + Escaped.text(c) + "' (rnn, lstm or gru)");
+            if (cs.contains(t)) throw new BadInputException("--cells: " + t.id() + " is given twice");
             cs.add(t);
         }
-        for (int d : delays)
+        for (int i = 0; i < delays.size(); i++) {
+            int d = delays.get(i);
             if (d < 1 || d > 2000) throw new BadInputException("--delays: each delay must be 1..2000, got " + d);
+            if (delays.subList(0, i).contains(d)) throw new BadInputException("--delays: " + d + " is given twice");
+        }
         if (fillers < 1 || fillers > 10) throw new BadInputException("--fillers must be 1..10, got " + fillers);
+        Map<String, Path> outputs = new LinkedHashMap<>();
+        outputs.put("--csv", csv);
+        outputs.put("--plot", plot);
+        PathOptions.distinct(Map.of(), outputs);
         if (csv != null) OutputCheck.writable(csv);
         if (plot != null) {
             String name = plot.getFileName() == null ? "" : plot.getFileName().toString().toLowerCase(Locale.ROOT);
             if (!name.endsWith(".png") && !name.endsWith(".svg"))
-                throw new BadInputException("--plot " + plot + ": the name must end in .png or .svg");
+                throw new BadInputException("--plot " + Escaped.path(plot) + ": the name must end in .png or .svg");
             OutputCheck.writable(plot);
         }
         var err = spec.commandLine().getErr();
@@ -92,16 +104,19 @@ public final class SweepCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         out.print(table(points, cs));
         out.flush();
-        if (csv != null) AtomicFiles.writeString(csv, csv(points));
-        if (plot != null) {
-            JFreeChart chart = chart(points, cs);
-            if (plot.toString().toLowerCase(Locale.ROOT).endsWith(".png"))
-                AtomicFiles.write(plot, o -> ChartUtils.writeChartAsPNG(o, chart, 720, 440));
-            else {
-                SVGGraphics2D g = new SVGGraphics2D(720, 440);
-                chart.draw(g, new Rectangle(0, 0, 720, 440));
-                AtomicFiles.writeString(plot, g.getSVGDocument());
+        try (StagedFiles files = new StagedFiles()) { // both files or neither
+            if (csv != null) files.stage(csv, o -> o.write(csv(points).getBytes(StandardCharsets.UTF_8)));
+            if (plot != null) {
+                JFreeChart chart = chart(points, cs);
+                if (plot.toString().toLowerCase(Locale.ROOT).endsWith(".png"))
+                    files.stage(plot, o -> ChartUtils.writeChartAsPNG(o, chart, 720, 440));
+                else {
+                    SVGGraphics2D g = new SVGGraphics2D(720, 440);
+                    chart.draw(g, new Rectangle(0, 0, 720, 440));
+                    files.stage(plot, o -> o.write(g.getSVGDocument().getBytes(StandardCharsets.UTF_8)));
+                }
             }
+            files.commit();
         }
         return 0;
     }

@@ -2,7 +2,9 @@ package org.rnnexplorer.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.rnnexplorer.io.TraceFile;
 import org.rnnexplorer.model.BackwardPass;
@@ -51,6 +53,7 @@ public final class TraceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        PathOptions.distinct(inputs(), Map.of("--out", out));
         RnnModel m = ModelSource.read(model, checkpoint);
         ModelInput in = input.read(m, model);
         int[] ids = in.ids();
@@ -76,6 +79,7 @@ public final class TraceCommand implements Callable<Integer> {
         }
         Trace trace = ForwardPass.run(m, in.batch());
         Gradients gradients = BackwardPass.run(m, trace, objective);
+        FiniteResults.check(trace, gradients, model, input.csv, gradSeed);
         List<String> labels = m.isClassifier() ? m.labels() : null;
         TraceFile.write(out, trace, in.tokens(), gradients, description, labels);
         spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d steps, %d layer(s), loss %.6g (%s)%n", out,
@@ -89,6 +93,14 @@ public final class TraceCommand implements Callable<Integer> {
         int last = trace.steps() - 1, best = 0;
         for (int k = 1; k < labels.size(); k++) if (trace.probability(last, k) > trace.probability(last, best)) best = k;
         return String.format(Locale.ROOT, "%s (p = %.4f)", labels.get(best), trace.probability(last, best));
+    }
+
+    private Map<String, Path> inputs() {
+        Map<String, Path> in = new LinkedHashMap<>();
+        in.put("--model", model);
+        in.put("--input", input.csv);
+        in.put("--grad-seed", gradSeed);
+        return in;
     }
 
     /** Refuses an input whose trace and gradients would not fit in this JVM's heap, before allocating them. */

@@ -5,12 +5,15 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import org.rnnexplorer.data.Tokenizer;
+import org.rnnexplorer.io.Escaped;
+import org.rnnexplorer.io.TextFile;
 import org.rnnexplorer.data.tasks.AddingTask;
 import org.rnnexplorer.data.tasks.BracketsTask;
 import org.rnnexplorer.data.tasks.CountingTask;
@@ -42,6 +45,8 @@ import picocli.CommandLine.Spec;
 public final class TrainCommand implements Callable<Integer> {
     static final int MAX_HIDDEN = 1024;
     static final int MAX_LENGTH = 10_000;
+    /** The largest training text read (50 MB). */
+    static final long MAX_TEXT_BYTES = 50_000_000L;
 
     @Spec
     CommandSpec spec;
@@ -121,8 +126,11 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (out != null) PathOptions.distinct(Collections.singletonMap("--file", file), Map.of("--out", out));
         CellType c = CellType.fromId(cell);
-        if (c == null) throw new BadInputException("--cell: unknown cell '" + cell + "' (rnn, lstm or gru)");
+        if (c == null) throw new BadInputException("--cell: unknown cell '" + Escaped.text(cell) + "' (rnn, lstm or gru)");
+        refuseOptionsThatDoNotApply(c);
+        if (clip < 0) throw new BadInputException("--clip must be 0 or more (0 turns clipping off), got " + clip);
         Task t = makeTask();
         Preset p = Preset.of(t.name());
         int h = hidden != null ? hidden : p.hidden();
@@ -172,6 +180,28 @@ public final class TrainCommand implements Callable<Integer> {
         spec.commandLine().getOut().flush();
         return 0;
     }
+
+    /** The options that only some tasks read: given for another task, they would be ignored, so they are refused. */
+    private static final Map<String, List<String>> TASK_OPTIONS = Map.of(
+            "--delay", List.of("recall"), "--fillers", List.of("recall"),
+            "--length", List.of("adding", "sine", "brackets", "text"), "--mode", List.of("sine"),
+            "--max-count", List.of("counting"), "--file", List.of("text"), "--tokenizer", List.of("text"));
+
+    private void refuseOptionsThatDoNotApply(CellType c) {
+        var parsed = spec.commandLine().getParseResult();
+        for (var e : TASK_OPTIONS.entrySet())
+            if (parsed.hasMatchedOption(e.getKey()) && !e.getValue().contains(task) && TASKS.contains(task))
+                throw new BadInputException(e.getKey() + " does not apply to --task " + task + " (it is for "
+                        + String.join(", ", e.getValue()) + ")");
+        if (parsed.hasMatchedOption("--eval-every") && !untilSolved)
+            throw new BadInputException("--eval-every does not apply without --until-solved (the held-out check runs"
+                    + " only at the end)");
+        if (parsed.hasMatchedOption("--forget-bias") && c == CellType.RNN)
+            throw new BadInputException("--forget-bias does not apply to --cell rnn (a vanilla RNN has no forget or"
+                    + " update gate)");
+    }
+
+    private static final List<String> TASKS = List.of("recall", "adding", "counting", "sine", "brackets", "text");
 
     /** Every setting the run used, presets resolved, so the run can be repeated even if the presets change. */
     private Map<String, Object> settings(Task t, int h, TrainingConfig config) {
@@ -247,7 +277,7 @@ public final class TrainCommand implements Callable<Integer> {
             case "sine" -> new SineTask(length != null ? length : 60, SineTask.Mode.named(mode));
             case "brackets" -> new BracketsTask(length != null ? length : 80);
             case "text" -> textTask();
-            default -> throw new BadInputException("--task: unknown task '" + task
+            default -> throw new BadInputException("--task: unknown task '" + Escaped.text(task)
                     + "' (recall, adding, counting, sine, brackets or text)");
         };
     }
@@ -255,8 +285,8 @@ public final class TrainCommand implements Callable<Integer> {
     private Task textTask() {
         if (file == null) throw new BadInputException("--task text needs --file FILE (the text to learn)");
         if (!tokenizer.equals("char") && !tokenizer.equals("word"))
-            throw new BadInputException("--tokenizer: unknown tokenizer '" + tokenizer + "' (char or word)");
-        String text = TextFile.read(file);
+            throw new BadInputException("--tokenizer: unknown tokenizer '" + Escaped.text(tokenizer) + "' (char or word)");
+        String text = TextFile.read(file, MAX_TEXT_BYTES, "TrainCommand.MAX_TEXT_BYTES");
         return new TextTask(text, Tokenizer.named(tokenizer), length != null ? length : 64, file.getFileName().toString());
     }
 

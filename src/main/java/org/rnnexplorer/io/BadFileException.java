@@ -15,9 +15,10 @@ public final class BadFileException extends RuntimeException {
         this(String.valueOf(file), problem);
     }
 
+    /** {@code file} and {@code problem} are shown with their control characters escaped ({@link Escaped}). */
     public BadFileException(String file, String problem) {
-        super(file + ": " + oneLine(problem));
-        this.file = file;
+        super(Escaped.text(file) + ": " + oneLine(problem));
+        this.file = Escaped.text(file);
         this.problem = oneLine(problem);
     }
 
@@ -33,6 +34,6 @@ public final class BadFileException extends RuntimeException {
     public String problem() { return problem; }
 
     private static String oneLine(String s) {
-        return s == null ? "unknown problem" : s.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
+        return s == null ? "unknown problem" : Escaped.text(s.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim());
     }
 }

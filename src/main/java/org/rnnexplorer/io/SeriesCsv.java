@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
 /**
  * A numeric series as CSV: one row per step, the numbers of a row separated by commas ({@code 0.5,-1,2e-3}). The
  * first line may be a header of names (no field of it a number); blank lines are skipped. Reading is strict: a row
- * of another length than the first, a field that is not a plain decimal number, NaN or infinity, or a file with no
- * rows is refused with a one-line message {@code "x.csv:LINE: problem"}.
+ * of another length than the first, a field that is not a plain decimal number, NaN or infinity, a control character
+ * (other than a tab) anywhere in a line, or a file with no rows is refused with a one-line message {@code "x.csv:LINE: problem"}.
  */
 public final class SeriesCsv {
     /** Most rows (steps) read. */
@@ -67,6 +67,7 @@ public final class SeriesCsv {
             number++;
             if (number == 1 && line.startsWith("\uFEFF")) line = line.substring(1);
             if (line.isBlank()) continue;
+            refuseControlCharacters(line, name, number);
             String[] fields = line.split(",", -1);
             if (fields.length > MAX_COLUMNS)
                 throw bad(name, number, "has " + fields.length + " fields; the limit is " + MAX_COLUMNS + " (SeriesCsv.MAX_COLUMNS)");
@@ -91,6 +92,16 @@ public final class SeriesCsv {
         if (rows.isEmpty())
             throw new BadFileException(name, header ? "has a header but no rows of numbers" : "the file is empty (no rows of numbers)");
         return rows.toArray(new double[0][]);
+    }
+
+    /** A control character (other than a tab) is neither a number, a separator nor a space: refused where it is. */
+    private static void refuseControlCharacters(String line, String name, int number) {
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c != '\t' && Character.getType(c) == Character.CONTROL)
+                throw bad(name, number, "column " + (i + 1) + " is a control character (U+" + String.format("%04X", (int) c)
+                        + "); a row holds numbers, commas and spaces");
+        }
     }
 
     /** A line where no field is a number (nor NaN/infinity, which would be a mistaken row, not names). */

@@ -20,17 +20,28 @@ public final class TextFile {
 
     /** The text in {@code file}. */
     public static String read(Path file) {
-        return FileReads.read(file, "text", InputLimits.MAX_TEXT_FILE_BYTES, "InputLimits.MAX_TEXT_FILE_BYTES",
-                TextFile::read);
+        return read(file, InputLimits.MAX_TEXT_FILE_BYTES, "InputLimits.MAX_TEXT_FILE_BYTES");
+    }
+
+    /**
+     * The text in {@code file} of at most {@code maxBytes} bytes; {@code limit} names the constant that sets it in
+     * the message of a larger file.
+     */
+    public static String read(Path file, long maxBytes, String limit) {
+        return FileReads.read(file, "text", maxBytes, limit, (in, name) -> read(in, name, maxBytes, limit));
     }
 
     /** The UTF-8 text of {@code in} (not closed); {@code name} names it in messages. */
     public static String read(InputStream in, String name) {
+        return read(in, name, InputLimits.MAX_TEXT_FILE_BYTES, "InputLimits.MAX_TEXT_FILE_BYTES");
+    }
+
+    private static String read(InputStream in, String name, long maxBytes, String limit) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
-            new LimitedInputStream(in, InputLimits.MAX_TEXT_FILE_BYTES).transferTo(bytes);
+            new LimitedInputStream(in, maxBytes).transferTo(bytes);
         } catch (LimitedInputStream.TooLarge e) {
-            throw tooLarge(name);
+            throw new BadFileException(name, "is too large; text files up to " + maxBytes + " bytes are read (" + limit + ")");
         } catch (IOException e) {
             throw new BadFileException(name, "cannot read: " + e.getMessage());
         }
@@ -42,9 +53,5 @@ public final class TextFile {
             throw new BadFileException(name, "is not a UTF-8 text file");
         }
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
-    }
-
-    private static BadFileException tooLarge(String name) {
-        return new BadFileException(name, "is too large; text files up to " + InputLimits.MAX_TEXT_FILE_BYTES + " bytes are read (InputLimits.MAX_TEXT_FILE_BYTES)");
     }
 }

@@ -51,7 +51,7 @@ class BenchCommandTest {
         assertEquals("2", r[0]);
         assertEquals("--hidden must be at least 1, got 0", r[2].strip());
         r = run("bench", "--warmup", "-1");
-        assertEquals("--warmup must be at least 0, got -1", r[2].strip());
+        assertEquals("--warmup must be 0..10000, got -1", r[2].strip());
     }
 
     @Test

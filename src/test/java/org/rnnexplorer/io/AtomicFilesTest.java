@@ -1,7 +1,9 @@
 package org.rnnexplorer.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -94,5 +96,46 @@ class AtomicFilesTest {
         Path fresh = dir.resolve("fresh");
         assertThrows(BadFileException.class, () -> AtomicFiles.writeAll(fresh, bad));
         assertEquals(false, Files.exists(fresh));
+    }
+
+    @Test
+    void aTemporaryNameFitsInto255BytesOfUtf8() {
+        String hex = "0123456789abcdef";
+        String ascii = AtomicFiles.temporaryName("a".repeat(250) + ".json", 4194304, hex);
+        assertEquals(AtomicFiles.MAX_NAME_BYTES, ascii.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+        assertTrue(ascii.startsWith(".aaa") && ascii.endsWith(".rnnx-4194304-" + hex + ".tmp"), ascii);
+        String wide = AtomicFiles.temporaryName("é".repeat(125) + ".json", 4194304, hex);
+        assertTrue(wide.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= AtomicFiles.MAX_NAME_BYTES);
+        assertTrue(wide.startsWith(".éé"), "cut at a whole character: " + wide);
+        String emoji = AtomicFiles.temporaryName("\uD83D\uDE00".repeat(60) + ".json", 4194304, hex);
+        assertTrue(emoji.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= AtomicFiles.MAX_NAME_BYTES);
+        assertFalse(Character.isHighSurrogate(emoji.charAt(emoji.indexOf(".rnnx-") - 1)), "no half of a surrogate pair");
+        assertEquals(".out.txt.rnnx-7-" + hex + ".tmp", AtomicFiles.temporaryName("out.txt", 7, hex), "short names whole");
+    }
+
+    /** The pid of a process that has ended. */
+    private static long endedProcess() throws Exception {
+        Process p = new ProcessBuilder("true").start();
+        assertEquals(0, p.waitFor());
+        return p.pid();
+    }
+
+    @Test
+    void aStaleTemporaryFileIsRemovedByTheNextWriteAndOnlyOurs() throws Exception {
+        String hex = "00000000000000aa";
+        Path ofAnEndedRun = dir.resolve(AtomicFiles.temporaryName("trace.json", endedProcess(), hex));
+        Path ofThisRun = dir.resolve(AtomicFiles.temporaryName("other.json", ProcessHandle.current().pid(), hex));
+        Path ofAReusedPid = dir.resolve(AtomicFiles.temporaryName("old.json", ProcessHandle.current().pid(), "00000000000000bb"));
+        Path notOurs = dir.resolve(".trace.json.1234abcd.tmp");
+        Path alsoNotOurs = dir.resolve("notes.rnnx-1-0123456789abcdef.tmp.txt");
+        for (Path p : List.of(ofAnEndedRun, ofThisRun, ofAReusedPid, notOurs, alsoNotOurs)) Files.writeString(p, "x");
+        // written a day before this JVM started: the pid in its name belonged to an earlier process
+        java.time.Instant started = ProcessHandle.current().info().startInstant().orElseThrow();
+        Files.setLastModifiedTime(ofAReusedPid, java.nio.file.attribute.FileTime.from(started.minusSeconds(86400)));
+
+        AtomicFiles.writeString(dir.resolve("out.txt"), "new");
+        assertEquals(List.of(notOurs, ofThisRun, dir.resolve("notes.rnnx-1-0123456789abcdef.tmp.txt"),
+                dir.resolve("out.txt")).stream().sorted().toList(), files(),
+                "the ended run's and the reused pid's temporary files are gone; a live one and other programs' stay");
     }
 }

@@ -36,4 +36,17 @@ class SeriesCsvTest {
         assertEquals("s.csv: is not a UTF-8 text file", assertThrows(BadFileException.class,
                 () -> SeriesCsv.read(new ByteArrayInputStream(new byte[] {(byte) 0xff, (byte) 0xfe, 0x31}), "s.csv")).getMessage());
     }
+
+    @Test
+    void aControlCharacterIsRefusedWithItsLineAndColumnNotReadAsASpace() {
+        assertEquals("s.csv:1: column 4 is a control character (U+0001); a row holds numbers, commas and spaces",
+                problem("1,2\u0001\n3,4\n"));
+        assertEquals("s.csv:2: column 3 is a control character (U+0000); a row holds numbers, commas and spaces",
+                problem("1,2\n3,\u00004\n"));
+        assertEquals("s.csv:1: column 3 is a control character (U+0007); a row holds numbers, commas and spaces",
+                problem("ti\u0007me,v\n1,2\n"));
+        assertEquals("s.csv:1: column 2 is a control character (U+007F); a row holds numbers, commas and spaces",
+                problem("1\u007f,2\n"));
+        assertArrayEquals(new double[][] {{1, 2}}, read("1,\t2\n"), "a tab is a space");
+    }
 }

@@ -12,6 +12,12 @@ public class ExplorerApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        ExplorerWindow.show(stage);
+        ExplorerWindow w = ExplorerWindow.show(stage);
+        // a file given on the command line (the desktop's "Open with"): a session, or a model file
+        for (String arg : getParameters().getRaw()) {
+            java.nio.file.Path file = java.nio.file.Path.of(arg);
+            if (arg.endsWith(".session.json")) w.viewModels().session.openSession(file);
+            else w.viewModels().session.openFile(file);
+        }
     }
 }

@@ -76,6 +76,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (!protocol.equals("trace"))
             throw new BadInputException("--protocol: unknown protocol '" + protocol + "' (trace, train or whatif)");
         RnnModel model = randomModel(c, inputSize, hidden, new Random(1));
+        checkWorkspace(model);
         InputBatch input = randomInput(batch, steps, inputSize, new Random(2));
         Trace trace = new Trace(model, batch, steps);
         Gradients g = new Gradients(model, batch, steps).withInputGradient(false); // as the peer: x needs no gradient
@@ -101,6 +102,7 @@ public final class BenchCommand implements Callable<Integer> {
         int vocab = 64, emb = 16;
         Random r = new Random(3);
         RnnModel model = TrainBench.model(c, vocab, emb, hidden, r);
+        checkWorkspace(model);
         int[][] x = new int[batch][steps], y = new int[batch][steps];
         for (int b = 0; b < batch; b++)
             for (int t = 0; t < steps; t++) {
@@ -163,14 +165,22 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /**
-     * Refuses sizes whose weights, optimiser state, trace and gradients cannot fit in the heap, before allocating:
-     * about 8 bytes × (4·G·H·(D + H + 2) + 3·B·T·(2·G·H + 4·H + D + 2·V)).
+     * Refuses sizes whose weights and optimiser state (weights, gradients, two Adam moments: about
+     * 32·G·H·(D + H + 2) bytes) cannot fit in the heap, before any is allocated.
      */
     private void checkMemory(CellType c) {
-        double g = c.blocks(), h = hidden, d = protocol.equals("train") ? 16 : inputSize, v = 64;
-        double bytes = 8.0 * (4 * g * h * (d + h + 2) + 3.0 * batch * (double) steps * (2 * g * h + 4 * h + d + 2 * v));
+        double g = c.blocks(), h = hidden, d = protocol.equals("train") ? 16 : inputSize;
+        fits(32 * g * h * (d + h + 2), g * h * Math.max(h, d) > Integer.MAX_VALUE);
+    }
+
+    /** Refuses a trace and gradients of B × T steps of {@code model} that cannot fit beside its weights. */
+    private void checkWorkspace(RnnModel model) {
+        fits(Trace.bytesFor(model, batch, steps) + (double) Gradients.bytesFor(model, batch, steps), false);
+    }
+
+    private static void fits(double bytes, boolean tooLargeAnyway) {
         long max = Runtime.getRuntime().maxMemory();
-        if (bytes > 0.6 * max || g * h * Math.max(h, d) > Integer.MAX_VALUE)
+        if (bytes > 0.6 * max || tooLargeAnyway)
             throw new BadInputException(String.format(java.util.Locale.ROOT, "this benchmark needs about %.0f MB and "
                     + "%d MB are available: use a smaller --hidden, --steps or --batch", bytes / 1e6, max / 1_000_000));
     }

@@ -22,20 +22,21 @@ import org.rnnexplorer.model.RnnModel;
  */
 record ModelInput(InputBatch batch, List<String> tokens, String name) {
 
-    static ModelInput text(RnnModel m, Path modelFile, String text) {
+    /** @param name {@code --text}, or the file the text came from */
+    static ModelInput text(RnnModel m, Path modelFile, String text, String name) {
         if (m.vocabulary().isEmpty())
-            throw new BadFileException(modelFile, "the model has no vocabulary, so it cannot read --text; give --input"
-                    + " X.csv with " + m.inputSize() + " numbers per row");
-        if (text.isEmpty()) throw new BadInputException("--text is empty");
+            throw new BadFileException(modelFile, "the model has no vocabulary, so it cannot read " + name
+                    + "; give --input X.csv with " + m.inputSize() + " numbers per row");
+        if (text.isEmpty()) throw new BadInputException(name + " is empty");
         Tokenizer tokenizer = Tokenizer.named(m.tokenizer() == null ? "char" : m.tokenizer());
         List<String> tokens = tokenizer.split(text);
-        if (tokens.isEmpty()) throw new BadInputException("--text has no " + tokenizer.id() + " tokens");
+        if (tokens.isEmpty()) throw new BadInputException(name + " has no " + tokenizer.id() + " tokens");
         String unit = "word".equals(tokenizer.id()) ? "tokens" : "characters";
-        InputLimits.checkSteps(tokens.size(), "--text", unit);
+        InputLimits.checkSteps(tokens.size(), name, unit);
         try {
-            return new ModelInput(InputBatch.ofTokens(Vocabulary.of(m.vocabulary()).encode(tokens)), tokens, "--text");
+            return new ModelInput(InputBatch.ofTokens(Vocabulary.of(m.vocabulary()).encode(tokens)), tokens, name);
         } catch (UnknownTokenException e) {
-            throw new BadFileException(modelFile, "--text has " + unit + " outside the model's vocabulary: "
+            throw new BadFileException(modelFile, name + " has " + unit + " outside the model's vocabulary: "
                     + e.describePositions(unit));
         }
     }

@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
  * forward, then dL/dh_t (and dL/dc_t, and every parameter gradient) for {@code L = Σ h_{T−1}}. Prints one JSON line
  * per measurement with the median over the repetitions, after warm-up, on this one thread. {@code train}: see
  * {@link #train}. {@code whatif} (no peer): the gradient lab's redraw on each slider move, see {@link #whatIf}.
+ * {@code store}, {@code window}, {@code npz}: long inputs through a real model, see {@link LongInputBench}.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Time the engine on the PyTorch peer's protocols; one JSON line per measurement.")
 public final class BenchCommand implements Callable<Integer> {
@@ -36,8 +37,17 @@ public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--protocol", defaultValue = "trace", description = "trace, train or whatif")
+    @Option(names = "--protocol", defaultValue = "trace", description = "trace, train, whatif, store, window or npz")
     String protocol;
+
+    @Option(names = "--model", paramLabel = "M.json", description = "store, window, npz: the model file")
+    java.nio.file.Path modelFile;
+
+    @Option(names = "--text-file", paramLabel = "F.txt", description = "store, window, npz: the text (its first --steps tokens)")
+    java.nio.file.Path textFile;
+
+    @Option(names = "--window", defaultValue = "1000", description = "window: the steps W of the gradient window")
+    int window;
 
     @Option(names = "--cell", defaultValue = "lstm", description = "rnn, lstm or gru")
     String cell;
@@ -70,11 +80,13 @@ public final class BenchCommand implements Callable<Integer> {
         atLeast("--batch", batch, 1);
         atLeast("--reps", reps, 1);
         atLeast("--warmup", warmup, 0);
+        if (List.of("store", "window", "npz").contains(protocol)) return longInput();
         checkMemory(c);
         if (protocol.equals("train")) return train(c);
         if (protocol.equals("whatif")) return whatIf(c);
         if (!protocol.equals("trace"))
-            throw new BadInputException("--protocol: unknown protocol '" + protocol + "' (trace, train or whatif)");
+            throw new BadInputException("--protocol: unknown protocol '" + protocol
+                    + "' (trace, train, whatif, store, window or npz)");
         RnnModel model = randomModel(c, inputSize, hidden, new Random(1));
         checkWorkspace(model);
         InputBatch input = randomInput(batch, steps, inputSize, new Random(2));
@@ -141,6 +153,21 @@ public final class BenchCommand implements Callable<Integer> {
                 "{\"protocol\": \"whatif\", \"engine\": \"rnn-explorer\", \"cell\": \"%s\", \"D\": %d, \"H\": %d, "
                         + "\"T\": %d, \"B\": 1, \"dtype\": \"float64\", \"threads\": 1, \"median_ms\": %.3f}",
                 c.id(), inputSize, hidden, steps, ms));
+        return 0;
+    }
+
+    /** The long-input protocols, {@link LongInputBench}. */
+    private Integer longInput() {
+        LongInputBench b = new LongInputBench(modelFile, textFile, steps, warmup, reps);
+        try {
+            print(switch (protocol) {
+                case "store" -> b.store();
+                case "window" -> b.window(window);
+                default -> b.npz();
+            });
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         return 0;
     }
 

@@ -14,6 +14,8 @@ final class ChunkedPass {
     private final Clamps[] clamps;
     private final CellKernel kernel;
     private Gradients gradients;
+    /** Whether the forward steps compute the readout's probabilities (default yes). */
+    private boolean readout = true;
 
     ChunkedPass(RnnModel model, InputBatch input, List<Intervention> interventions, int chunkSteps) {
         if (input.batch() != 1) throw new IllegalArgumentException("a long trace takes one sequence, not " + input.batch());
@@ -31,7 +33,13 @@ final class ChunkedPass {
 
     /** Steps from..from+n−1 forward, from the state in the chunk's h0, c0 (the state after step from−1). */
     void forward(int from, int n) {
-        ForwardPass.runSteps(model, input, from, n, clamps, kernel, chunk);
+        ForwardPass.runSteps(model, input, from, n, clamps, kernel, chunk, readout);
+    }
+
+    /** Leaves out the readout (a store of states needs no probabilities). */
+    ChunkedPass withoutReadout() {
+        readout = false;
+        return this;
     }
 
     /** Makes the state after local step t the chunk's starting state, so that the next chunk follows this one. */

@@ -163,7 +163,7 @@ public final class CompactTrace {
             if (started) throw new IllegalStateException("this trace has been recorded already");
             started = true;
         }
-        ChunkedPass pass = new ChunkedPass(model, input, interventions, CHUNK);
+        ChunkedPass pass = new ChunkedPass(model, input, interventions, CHUNK).withoutReadout();
         pass.sweep(checkpoints, (trace, g, from, n) -> {
             store(trace, from, n);
             completed = from + n;

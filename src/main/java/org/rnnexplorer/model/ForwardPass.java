@@ -35,16 +35,17 @@ public final class ForwardPass {
             throw new IllegalArgumentException("the trace holds " + trace.batch() + "x" + trace.steps()
                     + ", the input is " + input.batch() + "x" + input.steps());
         runSteps(model, input, 0, input.steps(), Clamps.perLayer(interventions, model), CellKernel.of(model.cell()),
-                trace);
+                trace, true);
     }
 
     /**
      * Runs steps {@code from..from+n−1} of {@code input} into steps 0..n−1 of {@code trace} (which holds at least n),
      * starting from the state each layer's {@code h0}, {@code c0} holds: the state after step from−1 (zeros for
      * from = 0). The same arithmetic as a pass over the whole input, so the values are the same to the last bit.
+     * Without {@code readout} the logits and probabilities are left as they were.
      */
     static void runSteps(RnnModel model, InputBatch input, int from, int n, Clamps[] clamps, CellKernel kernel,
-                         Trace trace) {
+                         Trace trace, boolean readout) {
         fillInput(model, input, from, n, trace);
         for (int l = 0; l < model.layerCount(); l++) {
             LayerWeights w = model.layer(l);
@@ -56,7 +57,7 @@ public final class ForwardPass {
             for (int t = 0; t < n; t++)
                 kernel.forward(w, ws, lt, t, clamps[l], t == 0 && zeroStart);
         }
-        if (model.hasHead()) readout(model, trace, n);
+        if (readout && model.hasHead()) readout(model, trace, n);
     }
 
     /** Checks that {@code trace} fits {@code model} and has room for steps of {@code input} (not necessarily all). */

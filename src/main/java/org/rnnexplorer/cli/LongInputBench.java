@@ -74,25 +74,32 @@ final class LongInputBench {
         Runtime rt = Runtime.getRuntime();
         System.gc();
         long used = rt.totalMemory() - rt.freeMemory();
-        StringBuilder byMax = new StringBuilder(), robust = new StringBuilder();
+        StringBuilder byMax = new StringBuilder(), robust = new StringBuilder(), perUnit = new StringBuilder();
         int c = store.seriesIndex("c");
         for (int l = 0; c >= 0 && l < store.layerCount(); l++) {
-            RobustScale.Grid g = grid(store, l, c);
+            RobustScale.Grid g = grid(store, l, c, false);
             String sep = l == 0 ? "" : ", ";
-            byMax.append(sep).append(String.format(Locale.ROOT, "%.3f", RobustScale.percentile(g, 1.0).nearZeroShare(g, 0.05)));
-            robust.append(sep).append(String.format(Locale.ROOT, "%.3f", RobustScale.percentile(g, 0.99).nearZeroShare(g, 0.05)));
+            byMax.append(sep).append(share(RobustScale.percentile(g, 1.0), g));
+            robust.append(sep).append(share(RobustScale.percentile(g, 0.99), g));
+            perUnit.append(sep).append(share(RobustScale.perUnit(grid(store, l, c, true), 0.99), g));
         }
         return String.format(Locale.ROOT, "{\"protocol\": \"store\", %s, \"median_ms\": %.1f, \"steps_per_s\": %d, "
                         + "\"store_mb\": %.1f, \"heap_used_mb\": %.1f, \"max_heap_mb\": %d, "
-                        + "\"c_near_white_by_max\": [%s], \"c_near_white_p99\": [%s]}", sizes(), ms,
+                        + "\"c_near_white_by_max\": [%s], \"c_near_white_p99\": [%s], "
+                        + "\"c_near_white_per_unit_p99\": [%s]}", sizes(), ms,
                 Math.round(ids.length / ms * 1e3), CompactTrace.bytesFor(model, ids.length, CompactTrace.DEFAULT_EVERY) / 1e6,
-                used / 1e6, rt.maxMemory() >> 20, byMax, robust);
+                used / 1e6, rt.maxMemory() >> 20, byMax, robust, perUnit);
     }
 
-    /** One series of one layer of a store as a grid for {@link RobustScale}. */
-    private static RobustScale.Grid grid(CompactTrace store, int layer, int series) {
+    /** The share of cells whose |v| / scale is below 0.05: near white on a blue-white-red map. */
+    private static String share(RobustScale scale, RobustScale.Grid g) {
+        return String.format(Locale.ROOT, "%.3f", scale.nearZeroShare(g, 0.05));
+    }
+
+    /** One series of one layer of a store as a grid for {@link RobustScale}, read a step or a unit at a time. */
+    private static RobustScale.Grid grid(CompactTrace store, int layer, int series, boolean byUnit) {
         return new RobustScale.Grid() {
-            final float[] row = new float[store.hiddenSize()];
+            final float[] line = new float[byUnit ? store.completedSteps() : store.hiddenSize()];
             int cached = -1;
 
             public int steps() { return store.completedSteps(); }
@@ -100,11 +107,13 @@ final class LongInputBench {
             public int units() { return store.hiddenSize(); }
 
             public double value(int step, int unit) {
-                if (step != cached) {
-                    store.read(layer, series, step, step + 1, row);
-                    cached = step;
+                int key = byUnit ? unit : step;
+                if (key != cached) {
+                    if (byUnit) store.readUnit(layer, series, unit, 0, line.length, line);
+                    else store.read(layer, series, step, step + 1, line);
+                    cached = key;
                 }
-                return row[unit];
+                return line[byUnit ? step : unit];
             }
         };
     }

@@ -16,7 +16,11 @@ import java.util.Arrays;
  * p·N of the N cells at or below it. NaN cells are left out. No drawing here: the window and the exports share it.
  */
 public final class RobustScale {
-    /** What a scale is computed from: a [steps][units] grid, e.g. one series of one layer of a trace. */
+    /**
+     * What a scale is computed from: a [steps][units] grid, e.g. one series of one layer of a trace.
+     * {@link #perUnit} reads it a unit at a time (all steps of unit 0, then of unit 1, ...), everything else a step
+     * at a time, so a grid over a store can keep the column or the row it last read.
+     */
     public interface Grid {
         int steps();
 

@@ -44,13 +44,6 @@ public final class TraceNpz {
         return CheckpointedBackward.bytesFor(model, steps, EVERY, CHUNK) + 2L * BUFFER;
     }
 
-    /** Bytes of the file {@link #write} makes. */
-    public static long fileBytes(RnnModel model, int steps, NpzWriter.Dtype dtype) {
-        long total = 0;
-        for (Region r : regions(model, steps, dtype)) total += NpzWriter.entryBytes("<f4", dtype.bytes(), steps, r.width);
-        return total;
-    }
-
     /** One per-step array: its name, row width, where in the temporary file it goes, and what fills a row. */
     private record Region(String name, int width, boolean gradient, RowSource source, long[] offset) {
     }

@@ -52,7 +52,7 @@ public final class CheckpointedBackward {
      * {@code forward} in step order (the gradients argument is null). Must come before {@link #backward}.
      */
     public void forward(ChunkConsumer forward) {
-        pass.sweep(checkpoints, forward == null ? null : forward::accept, () -> false);
+        pass.sweep(checkpoints, forward, () -> false);
     }
 
     /**
@@ -83,8 +83,6 @@ public final class CheckpointedBackward {
 
     /** dL/dh_{-1}, dL/dc_{-1} of layer l: the gradient at the initial state. */
     public LayerGradients firstStepGradients(int layer) { return pass.gradients().layer(layer); }
-
-    public Checkpoints checkpoints() { return checkpoints; }
 
     /** Receives a chunk: its local steps 0..n−1 are the sequence's steps from..from+n−1. */
     @FunctionalInterface

@@ -65,7 +65,8 @@ final class ChunkedPass {
      *
      * @return the steps done
      */
-    int sweep(Checkpoints checkpoints, ChunkSink sink, java.util.function.BooleanSupplier cancelled) {
+    int sweep(Checkpoints checkpoints, CheckpointedBackward.ChunkConsumer sink,
+              java.util.function.BooleanSupplier cancelled) {
         int every = checkpoints.every(), size = capacity() / every * every, steps = steps();
         if (size == 0) size = capacity();
         resetState();
@@ -108,12 +109,5 @@ final class ChunkedPass {
         for (Clamps c : clamps) c.startAt(from);
         BackwardPass.backwardSteps(model, chunk, objective.usesReadout(), clamps, g, n);
         return loss;
-    }
-
-    /** What a chunk of steps computed, handed over while the chunk's matrices hold it. */
-    @FunctionalInterface
-    interface ChunkSink {
-        /** Local steps 0..n−1 of {@code trace} (and of {@code gradients}, when not null) are steps from..from+n−1. */
-        void accept(Trace trace, Gradients gradients, int from, int n);
     }
 }

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * DESIGN.md's table of layers as code: which names each package under {@code org.rnnexplorer} may depend on.
- * {@code model} (EJML only) &lt; {@code data} &lt; {@code train}; {@code io} (model, data; Jackson, Pyrolite's pickle);
+ * {@code model} (EJML only) &lt; {@code data} &lt; {@code train}; {@code io} (model, data; Jackson, Pyrolite's pickle, Commons Compress);
  * {@code analysis} (model, data: the teaching quantities that are not drawing); {@code chart} (model, analysis;
  * JFreeChart without its JavaFX parts; no JavaFX); {@code cli} (everything but ui, dev and
  * JavaFX); {@code ui} anything but dev; {@code dev} (the screenshot tool and the pane demo) anything, and only the root
@@ -31,7 +31,7 @@ final class LayerRules {
                     List.of("org.ejml", ROOT + "model", ROOT + "data", ROOT + "train")), List.of()),
             "io", new Rule(concat(HEADLESS_JDK,
                     List.of("org.ejml", ROOT + "model", ROOT + "data", ROOT + "io", "com.fasterxml.jackson",
-                            "net.razorvine.pickle")),
+                            "net.razorvine.pickle", "org.apache.commons.compress")),
                     List.of()),
             "analysis", new Rule(concat(HEADLESS_JDK,
                     List.of("org.ejml", ROOT + "model", ROOT + "data", ROOT + "analysis")), List.of()),

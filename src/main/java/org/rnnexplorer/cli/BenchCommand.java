@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
  * forward, then dL/dh_t (and dL/dc_t, and every parameter gradient) for {@code L = Σ h_{T−1}}. Prints one JSON line
  * per measurement with the median over the repetitions, after warm-up, on this one thread. {@code train}: see
  * {@link #train}. {@code whatif} (no peer): the gradient lab's redraw on each slider move, see {@link #whatIf}.
+ * {@code store}, {@code window}, {@code npz}: long inputs through a real model, see {@link LongInputBench}.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Time the engine on the PyTorch peer's protocols; one JSON line per measurement.")
 public final class BenchCommand implements Callable<Integer> {
@@ -41,7 +42,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--protocol", defaultValue = "trace", description = "trace, train, whatif or import")
+    @Option(names = "--protocol", defaultValue = "trace", description = "trace, train, whatif, import, store, window or npz")
     String protocol;
 
     @Option(names = "--checkpoint", paramLabel = "FILE", description = "with --protocol import: the PyTorch checkpoint to read")
@@ -49,6 +50,15 @@ public final class BenchCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Mixin
     CheckpointOptions checkpointOptions;
+
+    @Option(names = "--model", paramLabel = "M.json", description = "store, window, npz: the model file")
+    java.nio.file.Path modelFile;
+
+    @Option(names = "--text-file", paramLabel = "F.txt", description = "store, window, npz: the text (its first --steps tokens)")
+    java.nio.file.Path textFile;
+
+    @Option(names = "--window", defaultValue = "1000", description = "window: the steps W of the gradient window")
+    int window;
 
     @Option(names = "--cell", defaultValue = "lstm", description = "rnn, lstm or gru")
     String cell;
@@ -84,14 +94,17 @@ public final class BenchCommand implements Callable<Integer> {
         if (spec.commandLine().getParseResult().hasMatchedOption("--input-size") && protocol.equals("train"))
             throw new BadInputException("--input-size does not apply to --protocol train (its input is an embedding"
                     + " of 16, as the peer's)");
+        if (List.of("store", "window", "npz").contains(protocol)) return longInput();
         checkMemory(c);
         if (protocol.equals("import")) return importCheckpoint();
         if (checkpoint != null) throw new BadInputException("--checkpoint only applies with --protocol import");
         if (protocol.equals("train")) return train(c);
         if (protocol.equals("whatif")) return whatIf(c);
         if (!protocol.equals("trace"))
-            throw new BadInputException("--protocol: unknown protocol '" + protocol + "' (trace, train, whatif or import)");
+            throw new BadInputException("--protocol: unknown protocol '" + protocol
+                    + "' (trace, train, whatif, import, store, window or npz)");
         RnnModel model = randomModel(c, inputSize, hidden, new Random(1));
+        checkWorkspace(model);
         InputBatch input = randomInput(batch, steps, inputSize, new Random(2));
         Trace trace = new Trace(model, batch, steps);
         Gradients g = new Gradients(model, batch, steps).withInputGradient(false); // as the peer: x needs no gradient
@@ -117,6 +130,7 @@ public final class BenchCommand implements Callable<Integer> {
         int vocab = 64, emb = 16;
         Random r = new Random(3);
         RnnModel model = TrainBench.model(c, vocab, emb, hidden, r);
+        checkWorkspace(model);
         int[][] x = new int[batch][steps], y = new int[batch][steps];
         for (int b = 0; b < batch; b++)
             for (int t = 0; t < steps; t++) {
@@ -185,6 +199,21 @@ public final class BenchCommand implements Callable<Integer> {
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
+    /** The long-input protocols, {@link LongInputBench}. */
+    private Integer longInput() {
+        LongInputBench b = new LongInputBench(modelFile, textFile, steps, warmup, reps);
+        try {
+            print(switch (protocol) {
+                case "store" -> b.store();
+                case "window" -> b.window(window);
+                default -> b.npz();
+            });
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return 0;
+    }
+
     private void print(String jsonLine) {
         spec.commandLine().getOut().println(jsonLine);
         spec.commandLine().getOut().flush();
@@ -211,14 +240,22 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /**
-     * Refuses sizes whose weights, optimiser state, trace and gradients cannot fit in the heap, before allocating:
-     * about 8 bytes × (4·G·H·(D + H + 2) + 3·B·T·(2·G·H + 4·H + D + 2·V)).
+     * Refuses sizes whose weights and optimiser state (weights, gradients, two Adam moments: about
+     * 32·G·H·(D + H + 2) bytes) cannot fit in the heap, before any is allocated.
      */
     private void checkMemory(CellType c) {
-        double g = c.blocks(), h = hidden, d = protocol.equals("train") ? 16 : inputSize, v = 64;
-        double bytes = 8.0 * (4 * g * h * (d + h + 2) + 3.0 * batch * (double) steps * (2 * g * h + 4 * h + d + 2 * v));
+        double g = c.blocks(), h = hidden, d = protocol.equals("train") ? 16 : inputSize;
+        fits(32 * g * h * (d + h + 2), g * h * Math.max(h, d) > Integer.MAX_VALUE);
+    }
+
+    /** Refuses a trace and gradients of B × T steps of {@code model} that cannot fit beside its weights. */
+    private void checkWorkspace(RnnModel model) {
+        fits(Trace.bytesFor(model, batch, steps) + (double) Gradients.bytesFor(model, batch, steps), false);
+    }
+
+    private static void fits(double bytes, boolean tooLargeAnyway) {
         long max = Runtime.getRuntime().maxMemory();
-        if (bytes > 0.6 * max || g * h * Math.max(h, d) > Integer.MAX_VALUE)
+        if (bytes > 0.6 * max || tooLargeAnyway)
             throw new BadInputException(String.format(java.util.Locale.ROOT, "this benchmark needs about %.0f MB and "
                     + "%d MB are available: use a smaller --hidden, --steps or --batch", bytes / 1e6, max / 1_000_000));
     }

@@ -21,20 +21,21 @@ import org.rnnexplorer.model.RnnModel;
  */
 record ModelInput(InputBatch batch, List<String> tokens, String name) {
 
-    static ModelInput text(RnnModel m, Path modelFile, String text) {
+    /** @param name {@code --text}, or the file the text came from */
+    static ModelInput text(RnnModel m, Path modelFile, String text, String name) {
         if (m.vocabulary().isEmpty())
-            throw new BadFileException(modelFile, "the model has no vocabulary, so it cannot read --text; give --input"
-                    + " X.csv with " + m.inputSize() + " numbers per row");
-        if (text.isEmpty()) throw new BadInputException("--text is empty");
+            throw new BadFileException(modelFile, "the model has no vocabulary, so it cannot read " + name
+                    + "; give --input X.csv with " + m.inputSize() + " numbers per row");
+        if (text.isEmpty()) throw new BadInputException(name + " is empty");
         TextEncoding encoding = TextEncoding.of(m);
         List<String> tokens = encoding.split(text);
-        if (tokens.isEmpty()) throw new BadInputException("--text has no " + encoding.tokenizer().id() + " tokens");
+        if (tokens.isEmpty()) throw new BadInputException(name + " has no " + encoding.tokenizer().id() + " tokens");
         String unit = encoding.stepsName();
-        InputLimits.checkSteps(tokens.size(), "--text", unit);
+        InputLimits.checkSteps(tokens.size(), name, unit);
         try {
-            return new ModelInput(InputBatch.ofTokens(encoding.encode(tokens)), tokens, "--text");
+            return new ModelInput(InputBatch.ofTokens(encoding.encode(tokens)), tokens, name);
         } catch (UnknownTokenException e) {
-            throw new BadFileException(modelFile, "--text has " + unit + " outside the model's vocabulary: "
+            throw new BadFileException(modelFile, name + " has " + unit + " outside the model's vocabulary: "
                     + e.describePositions(unit));
         }
     }

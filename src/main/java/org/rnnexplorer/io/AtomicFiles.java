@@ -52,6 +52,12 @@ public final class AtomicFiles {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /** Writes a file at a path of its own (for writers that seek, such as a zip of STORED entries). */
+    @FunctionalInterface
+    public interface FileContent {
+        void writeTo(Path temp) throws IOException;
+    }
+
     /** Produces the content of a text file, written as UTF-8. */
     @FunctionalInterface
     public interface TextContent {
@@ -93,6 +99,22 @@ public final class AtomicFiles {
     }
 
     static void write(Path target, Content content, Disk disk) {
+        writeVia(target, temp -> {
+            try (OutputStream out = disk.create(temp)) {
+                content.writeTo(out);
+            }
+        }, disk);
+    }
+
+    /**
+     * Writes {@code target} by having {@code content} write a temporary file in the same folder (which does not
+     * exist yet), then moving it into place; the same guarantees as {@link #write(Path, Content)}.
+     */
+    public static void writeFile(Path target, FileContent content) {
+        writeVia(target, content, Disk.REAL);
+    }
+
+    private static void writeVia(Path target, FileContent content, Disk disk) {
         Path dir = target.toAbsolutePath().getParent();
         if (dir != null && Files.exists(dir) && !Files.isDirectory(dir))
             throw new BadFileException(target, "cannot write: " + dir.getFileName() + " is a file, not a folder");
@@ -103,9 +125,7 @@ public final class AtomicFiles {
         Path temp = temporaryFor(target);
         boolean moved = false;
         try {
-            try (OutputStream out = disk.create(temp)) {
-                content.writeTo(out);
-            }
+            content.writeTo(temp);
             disk.move(temp, target);
             moved = true;
         } catch (AccessDeniedException e) {

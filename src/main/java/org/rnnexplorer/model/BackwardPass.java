@@ -41,18 +41,27 @@ public final class BackwardPass {
         Clamps[] clamps = Clamps.perLayer(interventions, model);
         int steps = trace.steps();
         g.zeroParameters();
-        for (int t = 0; t < steps; t++) {
-            g.dTopDirect[t].zero();
-            if (g.dLogits != null) g.dLogits[t].zero();
-        }
+        g.zeroSeeds(steps);
         g.loss = objective.seed(trace, g.dTopDirect, g.dLogits);
-        if (objective.usesReadout()) readoutBackward(model, trace, g);
+        g.zeroCarries();
+        backwardSteps(model, trace, objective.usesReadout(), clamps, g, steps);
+    }
 
+    /**
+     * Back-propagates steps {@code 0..steps−1} of {@code trace} (which may hold more), top layer first, last step
+     * first, from the seeds in {@code g.dTopDirect} and {@code g.dLogits} and the carries each layer's
+     * {@code dhNext}, {@code dcNext} hold on entry (dL/dh and dL/dc reaching the last step from after it: zeros for
+     * a whole sequence, the next chunk's result for checkpointed BPTT). Adds into the parameter gradients; leaves the
+     * carries into step 0 in {@code dhNext}, {@code dcNext} and in {@code dH0}, {@code dC0}.
+     */
+    static void backwardSteps(RnnModel model, Trace trace, boolean readout, Clamps[] clamps, Gradients g, int steps) {
+        if (readout) readoutBackward(model, trace, g, steps);
         CellKernel kernel = CellKernel.of(model.cell());
         for (int l = model.layerCount() - 1; l >= 0; l--) {
             DMatrixRMaj[] external = l == model.layerCount() - 1 ? g.dTopDirect : g.layer(l + 1).dX;
             boolean needDx = l > 0 || g.inputGradient() || model.embedding() != null;
-            layerBackward(model.layer(l), l, trace.layer(l), g.layer(l), external, kernel, clamps[l], g, needDx);
+            layerBackward(model.layer(l), l, trace.layer(l), g.layer(l), external, kernel, clamps[l], g, needDx,
+                    steps);
         }
         if (model.embedding() != null) {
             DMatrixRMaj dEmb = g.parameter("embedding.weight");
@@ -69,38 +78,35 @@ public final class BackwardPass {
     }
 
     /** dL/dh_t += dy_t W_head; dL/dW_head += dy_tᵀ h_t; dL/db_head += Σ_b dy_t. */
-    private static void readoutBackward(RnnModel model, Trace trace, Gradients g) {
+    private static void readoutBackward(RnnModel model, Trace trace, Gradients g, int steps) {
         DMatrixRMaj dW = g.parameter("head.weight"), db = g.parameter("head.bias");
         MatrixKernels.toRows(model.headWeight(), g.headRows);
-        for (int t = 0; t < trace.steps(); t++)
+        for (int t = 0; t < steps; t++)
             MatrixKernels.multAdd(g.dLogits[t], g.headRows, g.dTopDirect[t], g.headScratch);
-        MatrixKernels.addSumOfOuterProducts(g.dLogits, trace.top().h, trace.steps(), dW, db, g.headScratch,
-                g.headChunk);
+        MatrixKernels.addSumOfOuterProducts(g.dLogits, trace.top().h, steps, dW, db, g.headScratch, g.headChunk);
     }
 
     private static void layerBackward(LayerWeights w, int l, LayerTrace lt, LayerGradients lg, DMatrixRMaj[] external,
-                                      CellKernel kernel, Clamps clamps, Gradients g,
-                                      boolean needDx) {
+                                      CellKernel kernel, Clamps clamps, Gradients g, boolean needDx, int steps) {
         DMatrixRMaj dWih = g.parameter("rnn.weight_ih_l" + l), dWhh = g.parameter("rnn.weight_hh_l" + l);
         DMatrixRMaj dBih = g.parameter("rnn.bias_ih_l" + l), dBhh = g.parameter("rnn.bias_hh_l" + l);
-        lg.dhNext.zero();
-        lg.dcNext.zero();
-        boolean gru = lg.dPreHhAt != lg.dPreIhAt;
+        boolean directPath = lg.cell.splitsRecurrentGradient();
         MatrixKernels.toRows(w.wHh, lg.wHhRows);
         if (needDx) MatrixKernels.toRows(w.wIh, lg.wIhRows);
-        int steps = lt.h.length;
         for (int t = steps - 1; t >= 0; t--) {
             CommonOps_DDRM.add(external[t], lg.dhNext, lg.dH[t]);
-            lg.dPreIh = lg.dPreIhAt[t];
-            lg.dPreHh = lg.dPreHhAt[t];
-            kernel.backward(lt, t, clamps, lg);
+            lg.dhBlocked.setTo(lg.dH[t]);
+            clamps.blockHidden(t, lg.dhBlocked);
+            DMatrixRMaj dPreIh = lg.dPreIhAt[t], dPreHh = lg.dPreHhAt[t];
+            kernel.backward(lt, t, clamps, lg.dhBlocked, lg.dcNext, lg.dC == null ? null : lg.dC[t], dPreIh, dPreHh,
+                    lg.dhDirect);
             // dL/dh_{t-1} through the recurrence (and GRU's direct path), dL/dx_t through the input weights
-            if (gru) lg.dhNext.setTo(lg.dhDirect);
+            if (directPath) lg.dhNext.setTo(lg.dhDirect);
             else lg.dhNext.zero();
-            MatrixKernels.multAdd(lg.dPreHh, lg.wHhRows, lg.dhNext, lg.rowScratch);
+            MatrixKernels.multAdd(dPreHh, lg.wHhRows, lg.dhNext, lg.rowScratch);
             if (needDx) {
                 lg.dX[t].zero();
-                MatrixKernels.multAdd(lg.dPreIh, lg.wIhRows, lg.dX[t], lg.rowScratch);
+                MatrixKernels.multAdd(dPreIh, lg.wIhRows, lg.dX[t], lg.rowScratch);
             }
         }
         MatrixKernels.addSumOfOuterProducts(lg.dPreIhAt, lt.x, steps, dWih, dBih, lg.rowScratch, lg.batchChunk);

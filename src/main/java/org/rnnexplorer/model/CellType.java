@@ -47,6 +47,14 @@ public enum CellType {
         };
     }
 
+    /**
+     * Whether the gradient at the recurrent pre-activations differs from the input side's, and part of dL/dh_{t−1}
+     * bypasses W_hh: the GRU's, where r scales {@code W_hn h + b_hn} and {@code z ⊙ h} carries h straight on.
+     */
+    public boolean splitsRecurrentGradient() {
+        return this == GRU;
+    }
+
     public boolean hasCellState() {
         return this == LSTM;
     }

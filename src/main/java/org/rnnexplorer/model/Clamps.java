@@ -4,12 +4,17 @@ import java.util.ArrayList;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 
-/** The interventions of one layer, split by target, applied in place to a step's rows (every batch row). */
+/**
+ * The interventions of one layer, split by target, applied in place to a step's rows (every batch row). Steps are
+ * counted from {@link #startAt}: a pass over a chunk of a long sequence that begins at step s calls
+ * {@code startAt(s)}, and its step t is step s + t of the sequence.
+ */
 final class Clamps {
     private final Intervention[] gates;
     private final Intervention[] hidden;
     private final Intervention[] cell;
     private final int hiddenSize;
+    private int firstStep;
 
     private Clamps(Intervention[] gates, Intervention[] hidden, Intervention[] cell, int hiddenSize) {
         this.gates = gates;
@@ -56,34 +61,43 @@ final class Clamps {
         return out;
     }
 
+    /** Makes local step 0 the sequence's step {@code step} (0 for a pass over a whole sequence). */
+    void startAt(int step) {
+        firstStep = step;
+    }
+
+    private boolean covers(Intervention iv, int t) {
+        return iv.covers(firstStep + t);
+    }
+
     boolean isEmpty() {
         return gates.length == 0 && hidden.length == 0 && cell.length == 0;
     }
 
     /** Overwrites clamped gate activations in {@code act} [B][G*H]. */
     void applyGates(int t, DMatrixRMaj act) {
-        for (Intervention iv : gates) if (iv.covers(t)) setColumn(act, iv.gate() * hiddenSize + iv.unit(), iv.value());
+        for (Intervention iv : gates) if (covers(iv, t)) setColumn(act, iv.gate() * hiddenSize + iv.unit(), iv.value());
     }
 
     /** Zeroes the gradient into clamped gate pre-activations in {@code dPre} [B][G*H]. */
     void blockGates(int t, DMatrixRMaj dPre) {
-        for (Intervention iv : gates) if (iv.covers(t)) setColumn(dPre, iv.gate() * hiddenSize + iv.unit(), 0.0);
+        for (Intervention iv : gates) if (covers(iv, t)) setColumn(dPre, iv.gate() * hiddenSize + iv.unit(), 0.0);
     }
 
     void applyHidden(int t, DMatrixRMaj h) {
-        for (Intervention iv : hidden) if (iv.covers(t)) setColumn(h, iv.unit(), iv.value());
+        for (Intervention iv : hidden) if (covers(iv, t)) setColumn(h, iv.unit(), iv.value());
     }
 
     void blockHidden(int t, DMatrixRMaj dh) {
-        for (Intervention iv : hidden) if (iv.covers(t)) setColumn(dh, iv.unit(), 0.0);
+        for (Intervention iv : hidden) if (covers(iv, t)) setColumn(dh, iv.unit(), 0.0);
     }
 
     void applyCell(int t, DMatrixRMaj c) {
-        for (Intervention iv : cell) if (iv.covers(t)) setColumn(c, iv.unit(), iv.value());
+        for (Intervention iv : cell) if (covers(iv, t)) setColumn(c, iv.unit(), iv.value());
     }
 
     void blockCell(int t, DMatrixRMaj dc) {
-        for (Intervention iv : cell) if (iv.covers(t)) setColumn(dc, iv.unit(), 0.0);
+        for (Intervention iv : cell) if (covers(iv, t)) setColumn(dc, iv.unit(), 0.0);
     }
 
     private static void setColumn(DMatrixRMaj m, int col, double v) {

@@ -10,7 +10,6 @@ package org.rnnexplorer.model;
  * Near 1 the memory (and its gradient) is carried; near 0 it is forgotten.
  */
 public final class ForgetGateProduct {
-    private static final int FORGET = 1;
     private final double[][] product; // [T][H]
 
     private ForgetGateProduct(double[][] product) {
@@ -27,7 +26,7 @@ public final class ForgetGateProduct {
         double[][] p = new double[steps][h];
         java.util.Arrays.fill(p[steps - 1], 1.0);
         for (int t = steps - 2; t >= 0; t--)
-            for (int u = 0; u < h; u++) p[t][u] = p[t + 1][u] * trace.gate(layer, FORGET, t + 1, u);
+            for (int u = 0; u < h; u++) p[t][u] = p[t + 1][u] * trace.gate(layer, GateBlocks.LSTM_FORGET, t + 1, u);
         return new ForgetGateProduct(p);
     }
 

@@ -31,28 +31,42 @@ public final class ForwardPass {
     /** Fills {@code trace}, which must have been made for this model's shape and the input's batch and steps. */
     public static void run(RnnModel model, InputBatch input, List<Intervention> interventions, Trace trace) {
         checkShapes(model, input, trace);
-        Clamps[] clamps = Clamps.perLayer(interventions, model);
-        fillInput(model, input, trace);
-        CellKernel kernel = CellKernel.of(model.cell());
-        int steps = input.steps();
+        if (trace.steps() != input.steps())
+            throw new IllegalArgumentException("the trace holds " + trace.batch() + "x" + trace.steps()
+                    + ", the input is " + input.batch() + "x" + input.steps());
+        runSteps(model, input, 0, input.steps(), Clamps.perLayer(interventions, model), CellKernel.of(model.cell()),
+                trace, true);
+    }
+
+    /**
+     * Runs steps {@code from..from+n−1} of {@code input} into steps 0..n−1 of {@code trace} (which holds at least n),
+     * starting from the state each layer's {@code h0}, {@code c0} holds: the state after step from−1 (zeros for
+     * from = 0). The same arithmetic as a pass over the whole input, so the values are the same to the last bit.
+     * Without {@code readout} the logits and probabilities are left as they were.
+     */
+    static void runSteps(RnnModel model, InputBatch input, int from, int n, Clamps[] clamps, CellKernel kernel,
+                         Trace trace, boolean readout) {
+        fillInput(model, input, from, n, trace);
         for (int l = 0; l < model.layerCount(); l++) {
             LayerWeights w = model.layer(l);
             LayerWorkspace ws = trace.workspaces[l];
             ws.prepare(w);
             LayerTrace lt = trace.layer(l);
-            boolean zeroStart = MatrixKernels.isZero(lt.h0);
-            for (int t = 0; t < steps; t++)
+            clamps[l].startAt(from);
+            boolean zeroStart = from == 0 && MatrixKernels.isZero(lt.h0);
+            for (int t = 0; t < n; t++)
                 kernel.forward(w, ws, lt, t, clamps[l], t == 0 && zeroStart);
         }
-        if (model.hasHead()) readout(model, trace);
+        if (readout && model.hasHead()) readout(model, trace, n);
     }
 
-    private static void checkShapes(RnnModel model, InputBatch input, Trace trace) {
+    /** Checks that {@code trace} fits {@code model} and has room for steps of {@code input} (not necessarily all). */
+    static void checkShapes(RnnModel model, InputBatch input, Trace trace) {
         if (trace.cell() != model.cell() || trace.hiddenSize() != model.hiddenSize()
                 || trace.layerCount() != model.layerCount() || trace.inputSize != model.inputSize()
                 || trace.outputSize() != model.outputSize())
             throw new IllegalArgumentException("the trace was made for a model of another shape");
-        if (trace.batch() != input.batch() || trace.steps() != input.steps())
+        if (trace.batch() != input.batch())
             throw new IllegalArgumentException("the trace holds " + trace.batch() + "x" + trace.steps()
                     + ", the input is " + input.batch() + "x" + input.steps());
         if (input.isTokens() != model.takesTokens())
@@ -60,19 +74,20 @@ public final class ForwardPass {
                     : "this model reads numeric vectors, not tokens");
     }
 
-    private static void fillInput(RnnModel model, InputBatch input, Trace trace) {
+    /** x_t for steps from..from+n−1 of the input into steps 0..n−1 of the trace, and their token ids. */
+    private static void fillInput(RnnModel model, InputBatch input, int from, int n, Trace trace) {
         DMatrixRMaj[] x = trace.layer(0).x;
         int d = model.inputSize();
         if (input.isTokens()) {
             int vocab = model.tokenCount();
-            int[][] toks = trace.tokens != null ? trace.tokens : new int[input.batch()][input.steps()];
+            int[][] toks = trace.tokens != null ? trace.tokens : new int[input.batch()][trace.steps()];
             DMatrixRMaj emb = model.embedding();
-            for (int t = 0; t < input.steps(); t++) {
+            for (int t = 0; t < n; t++) {
                 double[] xd = x[t].data;
                 for (int b = 0; b < input.batch(); b++) {
-                    int k = input.token(b, t);
+                    int k = input.token(b, from + t);
                     if (k < 0 || k >= vocab)
-                        throw new IllegalArgumentException("token id " + k + " at step " + t + " is outside 0.." + (vocab - 1));
+                        throw new IllegalArgumentException("token id " + k + " at step " + (from + t) + " is outside 0.." + (vocab - 1));
                     toks[b][t] = k;
                     if (emb != null) {
                         System.arraycopy(emb.data, k * d, xd, b * d, d);
@@ -84,15 +99,15 @@ public final class ForwardPass {
             }
             trace.tokens = toks;
         } else {
-            for (int t = 0; t < input.steps(); t++) {
+            for (int t = 0; t < n; t++) {
                 double[] xd = x[t].data;
                 for (int b = 0; b < input.batch(); b++) {
-                    double[] v = input.vector(b, t);
+                    double[] v = input.vector(b, from + t);
                     if (v.length != d)
-                        throw new IllegalArgumentException("step " + t + " has " + v.length + " numbers, expected " + d);
+                        throw new IllegalArgumentException("step " + (from + t) + " has " + v.length + " numbers, expected " + d);
                     for (int j = 0; j < d; j++) {
                         if (!Double.isFinite(v[j]))
-                            throw new IllegalArgumentException("step " + t + " holds a non-finite number");
+                            throw new IllegalArgumentException("step " + (from + t) + " holds a non-finite number");
                     }
                     System.arraycopy(v, 0, xd, b * d, d);
                 }
@@ -102,11 +117,11 @@ public final class ForwardPass {
     }
 
     /** {@code y_t = h_t W_head^T + b_head}, {@code p_t = softmax(y_t)} (shifted by the row maximum). */
-    private static void readout(RnnModel model, Trace trace) {
+    private static void readout(RnnModel model, Trace trace, int n) {
         MatrixKernels.toTransposedRows(model.headWeight(), trace.headT);
         LayerTrace top = trace.top();
         int v = model.outputSize();
-        for (int t = 0; t < trace.steps(); t++) {
+        for (int t = 0; t < n; t++) {
             DMatrixRMaj y = trace.logits[t];
             CellKernel.setRows(y, model.headBias());
             MatrixKernels.multAdd(top.h[t], trace.headT, y, trace.headRow);

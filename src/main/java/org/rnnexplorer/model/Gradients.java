@@ -42,6 +42,32 @@ public final class Gradients {
         headChunk = model.hasHead() && batch > 1 ? new MatrixKernels.BatchChunk(h) : null;
     }
 
+    /**
+     * Bytes of heap the gradients of this model for {@code batch} sequences of {@code steps} steps take (what the
+     * constructor allocates: per step dL/dh, dL/dc, dL/dx, the pre-activation gradients and the objective's seeds;
+     * the parameter gradients and the scratch), for a 64-bit JVM with compressed references.
+     */
+    public static long bytesFor(RnnModel model, int batch, int steps) {
+        long b = batch, h = model.hiddenSize(), gh = model.cell().blocks() * h, v = model.outputSize();
+        long perStep = Memory.matrix(b, h) + Memory.REFERENCE, fixed = 0;
+        for (int l = 0; l < model.layerCount(); l++) {
+            long in = l == 0 ? model.inputSize() : h;
+            perStep += Memory.matrix(b, h) + Memory.matrix(b, in) + Memory.matrix(b, gh) + 3 * Memory.REFERENCE;
+            if (model.cell() == CellType.LSTM) perStep += Memory.matrix(b, h) + Memory.REFERENCE;
+            if (model.cell().splitsRecurrentGradient()) perStep += Memory.matrix(b, gh) + Memory.REFERENCE;
+            fixed += 6 * Memory.matrix(b, h) + Memory.rows(gh, h) + Memory.rows(gh, in)
+                    + Memory.doubles(Math.max(gh, in));
+            if (batch > 1) fixed += Memory.rows(MatrixKernels.BatchChunk.PAIRS, Math.max(in, h));
+        }
+        if (v > 0) {
+            perStep += Memory.matrix(b, v) + Memory.REFERENCE;
+            fixed += Memory.rows(v, h) + Memory.doubles(Math.max(v, h));
+            if (batch > 1) fixed += Memory.rows(MatrixKernels.BatchChunk.PAIRS, h);
+        }
+        for (DMatrixRMaj p : model.namedParameters().values()) fixed += Memory.matrix(p.numRows, p.numCols);
+        return steps * perStep + fixed;
+    }
+
     public double loss() { return loss; }
 
     /**
@@ -81,5 +107,21 @@ public final class Gradients {
 
     void zeroParameters() {
         for (DMatrixRMaj m : parameters.values()) m.zero();
+    }
+
+    /** Clears what an objective writes into, for steps {@code 0..steps−1}. */
+    void zeroSeeds(int steps) {
+        for (int t = 0; t < steps; t++) {
+            dTopDirect[t].zero();
+            if (dLogits != null) dLogits[t].zero();
+        }
+    }
+
+    /** Clears the gradients each layer carries from one step to the one before (a sequence starts with none). */
+    void zeroCarries() {
+        for (LayerGradients lg : layers) {
+            lg.dhNext.zero();
+            lg.dcNext.zero();
+        }
     }
 }

@@ -1,5 +1,9 @@
 package org.rnnexplorer.model;
 
+import static org.rnnexplorer.model.GateBlocks.GRU_CANDIDATE;
+import static org.rnnexplorer.model.GateBlocks.GRU_RESET;
+import static org.rnnexplorer.model.GateBlocks.GRU_UPDATE;
+
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -15,6 +19,8 @@ import org.ejml.data.DMatrixRMaj;
  * dpre_n = dh ⊙ (1−z) ⊙ (1−n²)      dpre_z = dh ⊙ (h − n) ⊙ z(1−z)
  * dpre_r = dpre_n ⊙ hn ⊙ r(1−r)     recurrent side of n: dpre_n ⊙ r      dh_prev ∋ dh ⊙ z
  * </pre>
+ * The reset and update blocks come first in a row (r then z), so "the two σ blocks" are the columns
+ * {@code [0, 2H)} and the candidate is {@code [2H, 3H)}.
  */
 final class GruKernel extends CellKernel {
 
@@ -29,7 +35,7 @@ final class GruKernel extends CellKernel {
         int hs = hPrev.numCols, gh = 3 * hs, rows = z.numRows;
         double[] zd = z.data, sd = scratch.data, ad = a.data, hn = lt.hn[t].data;
         for (int b = 0; b < rows; b++) {
-            int o = b * gh;
+            int o = b * gh + GRU_RESET * hs; // r and z, side by side
             for (int u = 0; u < 2 * hs; u++) {
                 zd[o + u] += sd[o + u];
                 ad[o + u] = Activations.sigmoid(zd[o + u]);
@@ -37,57 +43,55 @@ final class GruKernel extends CellKernel {
         }
         clamps.applyGates(t, a);
         for (int b = 0; b < rows; b++) {
-            int o = b * gh, s = b * hs;
+            int r = b * gh + GRU_RESET * hs, n = b * gh + GRU_CANDIDATE * hs, s = b * hs;
             for (int u = 0; u < hs; u++) {
-                double hnv = sd[o + 2 * hs + u];
+                double hnv = sd[n + u];
                 hn[s + u] = hnv;
-                zd[o + 2 * hs + u] += ad[o + u] * hnv;
-                ad[o + 2 * hs + u] = Activations.tanh(zd[o + 2 * hs + u]);
+                zd[n + u] += ad[r + u] * hnv;
+                ad[n + u] = Activations.tanh(zd[n + u]);
             }
         }
         clamps.applyGates(t, a);
         double[] hp = hPrev.data, hd = lt.h[t].data;
         for (int b = 0; b < rows; b++) {
-            int o = b * gh, s = b * hs;
+            int zo = b * gh + GRU_UPDATE * hs, n = b * gh + GRU_CANDIDATE * hs, s = b * hs;
             for (int u = 0; u < hs; u++) {
-                double zz = ad[o + hs + u];
-                hd[s + u] = (1.0 - zz) * ad[o + 2 * hs + u] + zz * hp[s + u];
+                double zz = ad[zo + u];
+                hd[s + u] = (1.0 - zz) * ad[n + u] + zz * hp[s + u];
             }
         }
         clamps.applyHidden(t, lt.h[t]);
     }
 
     @Override
-    void backward(LayerTrace lt, int t, Clamps clamps, LayerGradients g) {
-        DMatrixRMaj dh = g.dhLocal;
-        dh.setTo(g.dH[t]);
-        clamps.blockHidden(t, dh);
+    void backward(LayerTrace lt, int t, Clamps clamps, DMatrixRMaj dh, DMatrixRMaj dcCarry,
+                  DMatrixRMaj dcAt, DMatrixRMaj dPreIh, DMatrixRMaj dPreHh, DMatrixRMaj dhDirect) {
         int hs = dh.numCols, gh = 3 * hs, rows = dh.numRows;
         double[] dhd = dh.data, ad = lt.act[t].data, hp = lt.hPrev(t).data, hn = lt.hn[t].data;
-        double[] di = g.dPreIh.data, dr = g.dPreHh.data, dd = g.dhDirect.data;
+        double[] di = dPreIh.data, dr = dPreHh.data, dd = dhDirect.data;
         for (int b = 0; b < rows; b++) {
-            int o = b * gh, s = b * hs;
+            int zo = b * gh + GRU_UPDATE * hs, n = b * gh + GRU_CANDIDATE * hs, s = b * hs;
             for (int u = 0; u < hs; u++) {
-                double r = ad[o + u], zz = ad[o + hs + u], n = ad[o + 2 * hs + u], d = dhd[s + u];
-                di[o + 2 * hs + u] = d * (1.0 - zz) * (1.0 - n * n);
-                di[o + hs + u] = d * (hp[s + u] - n) * zz * (1.0 - zz);
+                double zz = ad[zo + u], nv = ad[n + u], d = dhd[s + u];
+                di[n + u] = d * (1.0 - zz) * (1.0 - nv * nv);
+                di[zo + u] = d * (hp[s + u] - nv) * zz * (1.0 - zz);
                 dd[s + u] = d * zz;
             }
         }
         // a clamped candidate passes no gradient to r or to its own weights
-        clamps.blockGates(t, g.dPreIh);
+        clamps.blockGates(t, dPreIh);
         for (int b = 0; b < rows; b++) {
-            int o = b * gh, s = b * hs;
+            int r = b * gh + GRU_RESET * hs, n = b * gh + GRU_CANDIDATE * hs, s = b * hs;
             for (int u = 0; u < hs; u++) {
-                double r = ad[o + u], dn = di[o + 2 * hs + u];
-                di[o + u] = dn * hn[s + u] * r * (1.0 - r);
+                double rv = ad[r + u];
+                di[r + u] = di[n + u] * hn[s + u] * rv * (1.0 - rv);
             }
         }
-        clamps.blockGates(t, g.dPreIh);
+        clamps.blockGates(t, dPreIh);
         for (int b = 0; b < rows; b++) {
-            int o = b * gh;
-            for (int u = 0; u < 2 * hs; u++) dr[o + u] = di[o + u];
-            for (int u = 0; u < hs; u++) dr[o + 2 * hs + u] = di[o + 2 * hs + u] * ad[o + u];
+            int r = b * gh + GRU_RESET * hs, n = b * gh + GRU_CANDIDATE * hs;
+            for (int u = 0; u < 2 * hs; u++) dr[r + u] = di[r + u]; // r and z: both sides equal
+            for (int u = 0; u < hs; u++) dr[n + u] = di[n + u] * ad[r + u];
         }
     }
 }

@@ -15,16 +15,15 @@ public final class LayerGradients {
     public final DMatrixRMaj dC0;
 
     /** Gradient at the gate pre-activations of every step, input side and recurrent side, [B][G*H] each (one and
-     * the same array for the vanilla RNN and the LSTM, whose two sides are equal). */
+     * the same array unless {@link CellType#splitsRecurrentGradient()}). */
     final DMatrixRMaj[] dPreIhAt;
     final DMatrixRMaj[] dPreHhAt;
-    /** The current step's entries of {@link #dPreIhAt} and {@link #dPreHhAt}, where the cell kernel writes. */
-    DMatrixRMaj dPreIh;
-    DMatrixRMaj dPreHh;
-    final DMatrixRMaj dhLocal;
-    final DMatrixRMaj dcLocal;
+    /** dL/dh_t with clamped units zeroed, as the cell kernel reads it. */
+    final DMatrixRMaj dhBlocked;
+    /** dL/dh_{t−1} through the recurrence, and dL/dc_{t−1} through the cell path: what step t hands to step t−1. */
     final DMatrixRMaj dhNext;
     final DMatrixRMaj dcNext;
+    /** GRU: the part of dL/dh_{t−1} that bypasses W_hh. */
     final DMatrixRMaj dhDirect;
     /** W_hh and W_ih as rows (copied at the start of every pass), for dL/dh_{t−1} = dpre W_hh and dL/dx_t = dpre W_ih. */
     final double[][] wHhRows;
@@ -34,7 +33,10 @@ public final class LayerGradients {
     /** Workspace for summing the weight gradients over a batch (null for a batch of one). */
     final MatrixKernels.BatchChunk batchChunk;
 
+    final CellType cell;
+
     LayerGradients(CellType cell, int batch, int steps, int in, int hidden) {
+        this.cell = cell;
         int gh = cell.blocks() * hidden;
         dH = LayerTrace.alloc(steps, batch, hidden);
         dC = cell == CellType.LSTM ? LayerTrace.alloc(steps, batch, hidden) : null;
@@ -42,11 +44,8 @@ public final class LayerGradients {
         dH0 = new DMatrixRMaj(batch, hidden);
         dC0 = new DMatrixRMaj(batch, hidden);
         dPreIhAt = LayerTrace.alloc(steps, batch, gh);
-        dPreHhAt = cell == CellType.GRU ? LayerTrace.alloc(steps, batch, gh) : dPreIhAt;
-        dPreIh = dPreIhAt[0];
-        dPreHh = dPreHhAt[0];
-        dhLocal = new DMatrixRMaj(batch, hidden);
-        dcLocal = new DMatrixRMaj(batch, hidden);
+        dPreHhAt = cell.splitsRecurrentGradient() ? LayerTrace.alloc(steps, batch, gh) : dPreIhAt;
+        dhBlocked = new DMatrixRMaj(batch, hidden);
         dhNext = new DMatrixRMaj(batch, hidden);
         dcNext = new DMatrixRMaj(batch, hidden);
         dhDirect = new DMatrixRMaj(batch, hidden);

@@ -1,5 +1,10 @@
 package org.rnnexplorer.model;
 
+import static org.rnnexplorer.model.GateBlocks.LSTM_CANDIDATE;
+import static org.rnnexplorer.model.GateBlocks.LSTM_FORGET;
+import static org.rnnexplorer.model.GateBlocks.LSTM_INPUT;
+import static org.rnnexplorer.model.GateBlocks.LSTM_OUTPUT;
+
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -25,66 +30,66 @@ final class LstmKernel extends CellKernel {
         int hs = lt.h[t].numCols, gh = 4 * hs, rows = z.numRows;
         double[] zd = z.data, ad = a.data;
         for (int b = 0; b < rows; b++) {
-            int o = b * gh;
+            int i = b * gh + LSTM_INPUT * hs, f = b * gh + LSTM_FORGET * hs;
+            int g = b * gh + LSTM_CANDIDATE * hs, o = b * gh + LSTM_OUTPUT * hs;
             for (int u = 0; u < hs; u++) {
+                ad[i + u] = Activations.sigmoid(zd[i + u]);
+                ad[f + u] = Activations.sigmoid(zd[f + u]);
+                ad[g + u] = Activations.tanh(zd[g + u]);
                 ad[o + u] = Activations.sigmoid(zd[o + u]);
-                ad[o + hs + u] = Activations.sigmoid(zd[o + hs + u]);
-                ad[o + 2 * hs + u] = Activations.tanh(zd[o + 2 * hs + u]);
-                ad[o + 3 * hs + u] = Activations.sigmoid(zd[o + 3 * hs + u]);
             }
         }
         clamps.applyGates(t, a);
         double[] cp = lt.cPrev(t).data, cd = lt.c[t].data;
         for (int b = 0; b < rows; b++) {
-            int o = b * gh, s = b * hs;
-            for (int u = 0; u < hs; u++) {
-                cd[s + u] = ad[o + hs + u] * cp[s + u] + ad[o + u] * ad[o + 2 * hs + u];
-            }
+            int i = b * gh + LSTM_INPUT * hs, f = b * gh + LSTM_FORGET * hs, g = b * gh + LSTM_CANDIDATE * hs;
+            int s = b * hs;
+            for (int u = 0; u < hs; u++) cd[s + u] = ad[f + u] * cp[s + u] + ad[i + u] * ad[g + u];
         }
         clamps.applyCell(t, lt.c[t]);
         double[] tc = lt.tanhC[t].data, hd = lt.h[t].data;
         for (int b = 0; b < rows; b++) {
-            int o = b * gh, s = b * hs;
+            int o = b * gh + LSTM_OUTPUT * hs, s = b * hs;
             for (int u = 0; u < hs; u++) {
                 double th = Activations.tanh(cd[s + u]);
                 tc[s + u] = th;
-                hd[s + u] = ad[o + 3 * hs + u] * th;
+                hd[s + u] = ad[o + u] * th;
             }
         }
         clamps.applyHidden(t, lt.h[t]);
     }
 
     @Override
-    void backward(LayerTrace lt, int t, Clamps clamps, LayerGradients g) {
-        DMatrixRMaj dh = g.dhLocal;
-        dh.setTo(g.dH[t]);
-        clamps.blockHidden(t, dh);
+    void backward(LayerTrace lt, int t, Clamps clamps, DMatrixRMaj dh, DMatrixRMaj dcCarry,
+                  DMatrixRMaj dcAt, DMatrixRMaj dPreIh, DMatrixRMaj dPreHh, DMatrixRMaj dhDirect) {
         int hs = dh.numCols, gh = 4 * hs, rows = dh.numRows;
         double[] dhd = dh.data, ad = lt.act[t].data, tc = lt.tanhC[t].data, cp = lt.cPrev(t).data;
-        double[] dcRec = g.dC[t].data, dcn = g.dcNext.data;
+        double[] dca = dcAt.data, dcc = dcCarry.data;
         for (int b = 0; b < rows; b++) {
-            int o = b * gh + 3 * hs, s = b * hs;
+            int o = b * gh + LSTM_OUTPUT * hs, s = b * hs;
             for (int u = 0; u < hs; u++) {
-                int i = s + u;
-                dcRec[i] = dcn[i] + dhd[i] * ad[o + u] * (1.0 - tc[i] * tc[i]);
+                int k = s + u;
+                dca[k] = dcc[k] + dhd[k] * ad[o + u] * (1.0 - tc[k] * tc[k]);
             }
         }
-        DMatrixRMaj dc = g.dcLocal;
-        dc.setTo(g.dC[t]);
-        clamps.blockCell(t, dc);
-        double[] dcd = dc.data, dp = g.dPreIh.data;
+        // from here on dcCarry holds dL/dc_t with a clamped c_t blocked, and then dL/dc_{t-1}
+        dcCarry.setTo(dcAt);
+        clamps.blockCell(t, dcCarry);
+        double[] dp = dPreIh.data;
         for (int b = 0; b < rows; b++) {
-            int o = b * gh, s = b * hs;
+            int i = b * gh + LSTM_INPUT * hs, f = b * gh + LSTM_FORGET * hs;
+            int g = b * gh + LSTM_CANDIDATE * hs, o = b * gh + LSTM_OUTPUT * hs;
+            int s = b * hs;
             for (int u = 0; u < hs; u++) {
-                double gi = ad[o + u], gf = ad[o + hs + u], gg = ad[o + 2 * hs + u], go = ad[o + 3 * hs + u];
-                double d = dcd[s + u];
-                dp[o + u] = d * gg * gi * (1.0 - gi);
-                dp[o + hs + u] = d * cp[s + u] * gf * (1.0 - gf);
-                dp[o + 2 * hs + u] = d * gi * (1.0 - gg * gg);
-                dp[o + 3 * hs + u] = dhd[s + u] * tc[s + u] * go * (1.0 - go);
-                dcn[s + u] = d * gf;
+                double gi = ad[i + u], gf = ad[f + u], gg = ad[g + u], go = ad[o + u];
+                double d = dcc[s + u];
+                dp[i + u] = d * gg * gi * (1.0 - gi);
+                dp[f + u] = d * cp[s + u] * gf * (1.0 - gf);
+                dp[g + u] = d * gi * (1.0 - gg * gg);
+                dp[o + u] = dhd[s + u] * tc[s + u] * go * (1.0 - go);
+                dcc[s + u] = d * gf;
             }
         }
-        clamps.blockGates(t, g.dPreIh);
+        clamps.blockGates(t, dPreIh);
     }
 }

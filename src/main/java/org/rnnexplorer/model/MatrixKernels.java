@@ -21,13 +21,23 @@ final class MatrixKernels {
     private MatrixKernels() {
     }
 
-    /** Copies the row-major {@code m} [r][n] into rows {@code out[r][n]}. */
+    /**
+     * Copies the row-major {@code m} [r][n] into rows {@code out[r][n]}.
+     *
+     * @param m   the matrix. Not modified.
+     * @param out r rows of at least n entries. Modified.
+     */
     static void toRows(DMatrixRMaj m, double[][] out) {
         int n = m.numCols;
         for (int i = 0; i < m.numRows; i++) System.arraycopy(m.data, i * n, out[i], 0, n);
     }
 
-    /** Writes {@code mᵀ} [n][r] into rows {@code out[n][r]}. */
+    /**
+     * Writes {@code mᵀ} [n][r] into rows {@code out[n][r]}.
+     *
+     * @param m   the matrix [r][n]. Not modified.
+     * @param out n rows of at least r entries. Modified.
+     */
     static void toTransposedRows(DMatrixRMaj m, double[][] out) {
         int r = m.numRows, n = m.numCols;
         double[] d = m.data;
@@ -39,8 +49,13 @@ final class MatrixKernels {
      * {@code c[j] += Σ_k a[aOff + k] · rows[k][j]} for j < n, k < rows.length: the row vector a times the matrix
      * whose k-th row is {@code rows[k]}, added into c. (c starts at index 0: an offset into c stops the JIT from
      * vectorising the loop, 2.5 times slower.)
+     *
+     * @param a    holds the row vector at {@code aOff..aOff+rows.length−1}. Not modified.
+     * @param rows the matrix, one array per row, each at least n long. Not modified.
+     * @param c    the sum, first n entries. Modified. Must not be {@code a} or one of the rows.
      */
     static void addRowTimesRows(double[] a, int aOff, double[][] rows, double[] c, int n) {
+        if (c == a) throw new IllegalArgumentException("the sum c cannot be the vector a");
         int m = rows.length, k = 0;
         for (; k + 3 < m; k += 4) {
             double a0 = a[aOff + k], a1 = a[aOff + k + 1], a2 = a[aOff + k + 2], a3 = a[aOff + k + 3];
@@ -56,9 +71,16 @@ final class MatrixKernels {
 
     /**
      * {@code C += A·B} for every row of A [rows][m], B given as m rows of length n, C [rows][n]. A batch of one works
-     * in place; otherwise each row of C passes through {@code rowScratch} (length ≥ n).
+     * in place; otherwise each row of C passes through {@code rowScratch}.
+     *
+     * @param a          the left matrix. Not modified.
+     * @param b          the right matrix as m rows of at least n entries. Not modified.
+     * @param c          the sum. Modified. Must not be {@code a}.
+     * @param rowScratch at least n entries. Modified.
      */
     static void multAdd(DMatrixRMaj a, double[][] b, DMatrixRMaj c, double[] rowScratch) {
+        if (a.data == c.data) throw new IllegalArgumentException("the sum C cannot be the matrix A");
+        if (a.numRows != c.numRows) throw new IllegalArgumentException("A has " + a.numRows + " rows, C " + c.numRows);
         int m = a.numCols, n = c.numCols;
         if (c.numRows == 1) {
             addRowTimesRows(a.data, 0, b, c.data, n);
@@ -71,7 +93,7 @@ final class MatrixKernels {
         }
     }
 
-    /** Whether every entry of m is 0 (the usual initial state), so a product with it can be skipped. */
+    /** Whether every entry of m (not modified) is 0 (the usual initial state), so a product with it can be skipped. */
     static boolean isZero(DMatrixRMaj m) {
         for (double v : m.data) if (v != 0.0) return false;
         return true;
@@ -82,11 +104,20 @@ final class MatrixKernels {
 
     /**
      * {@code W[i][j] += Σ_{t<steps} Σ_b d_t[b][i] · y_t[b][j]}, that is {@code W += Σ_t d_tᵀ y_t}, with d_t [B][rows]
-     * and y_t [B][n]; W [rows][n]. Also {@code bias[i] += Σ_t Σ_b d_t[b][i]}. {@code rowScratch} needs
-     * max(rows, n) entries.
+     * and y_t [B][n]; W [rows][n]. Also {@code bias[i] += Σ_t Σ_b d_t[b][i]}.
+     *
+     * @param d          per step, [B][rows]; the first {@code steps} are read. Not modified.
+     * @param y          per step, [B][n]; the first {@code steps} are read. Not modified.
+     * @param w          the sum [rows][n]. Modified. Must not be one of the d_t or y_t.
+     * @param bias       the bias sum [1][rows]. Modified.
+     * @param rowScratch at least max(rows, n) entries. Modified.
+     * @param chunk      the workspace for a batch of more than one. Modified. May be null for a batch of one.
      */
     static void addSumOfOuterProducts(DMatrixRMaj[] d, DMatrixRMaj[] y, int steps, DMatrixRMaj w, DMatrixRMaj bias,
                                       double[] rowScratch, BatchChunk chunk) {
+        if (steps > 0 && (w.data == d[0].data || w.data == y[0].data || bias.data == d[0].data))
+            throw new IllegalArgumentException("the sum W cannot be one of the matrices it sums");
+        if (steps == 0) return;
         if (d[0].numRows > 1) sumOverBatch(d, y, steps, w, rowScratch, chunk);
         else if (w.numCols < 32 && w.numRows > w.numCols) sumByColumns(d, y, steps, w, rowScratch);
         else sumByRows(d, y, steps, w, rowScratch);

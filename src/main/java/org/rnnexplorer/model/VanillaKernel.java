@@ -20,12 +20,10 @@ final class VanillaKernel extends CellKernel {
     }
 
     @Override
-    void backward(LayerTrace lt, int t, Clamps clamps, LayerGradients g) {
-        DMatrixRMaj dh = g.dhLocal;
-        dh.setTo(g.dH[t]);
-        clamps.blockHidden(t, dh);
-        double[] a = lt.act[t].data, dhd = dh.data, dp = g.dPreIh.data;
+    void backward(LayerTrace lt, int t, Clamps clamps, DMatrixRMaj dh, DMatrixRMaj dcCarry,
+                  DMatrixRMaj dcAt, DMatrixRMaj dPreIh, DMatrixRMaj dPreHh, DMatrixRMaj dhDirect) {
+        double[] a = lt.act[t].data, dhd = dh.data, dp = dPreIh.data;
         for (int i = 0; i < dp.length; i++) dp[i] = dhd[i] * (1.0 - a[i] * a[i]);
-        clamps.blockGates(t, g.dPreIh);
+        clamps.blockGates(t, dPreIh);
     }
 }

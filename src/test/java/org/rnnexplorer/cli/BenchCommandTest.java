@@ -42,7 +42,8 @@ class BenchCommandTest {
         assertEquals("--batch: the whatif protocol times one sequence (B = 1)", batched[2].strip());
         String[] unknown = run("bench", "--protocol", "fast");
         assertEquals("2", unknown[0]);
-        assertEquals("--protocol: unknown protocol 'fast' (trace, train, whatif or import)", unknown[2].strip());
+        assertEquals("--protocol: unknown protocol 'fast' (trace, train, whatif, import, store, window or npz)",
+                unknown[2].strip());
     }
 
     @Test
@@ -61,5 +62,27 @@ class BenchCommandTest {
         assertEquals("2", r[0], r[2]);
         assertEquals(1, r[2].strip().lines().count(), r[2]);
         assertTrue(r[2].contains("--hidden") && r[2].contains("MB"), r[2]);
+    }
+
+    @Test
+    void theLongInputProtocolsPrintOneJsonLineEach() throws Exception {
+        for (String protocol : new String[] {"store", "window", "npz"}) {
+            String[] r = run("bench", "--protocol", protocol, "--model", "resources/models/shakespeare-lstm.json",
+                    "--text-file", "resources/examples/shakespeare.txt", "--steps", "300", "--window", "50",
+                    "--reps", "1", "--warmup", "0");
+            assertEquals("0", r[0], r[2]);
+            JsonNode j = new ObjectMapper().readTree(r[1].strip());
+            assertEquals(protocol, j.get("protocol").asText());
+            assertEquals(300, j.get("T").asInt());
+            assertEquals(2, j.get("layers").asInt());
+            assertTrue(j.get("median_ms").asDouble() > 0, r[1]);
+            if (protocol.equals("store")) {
+                assertTrue(j.get("store_mb").asDouble() > 0 && j.get("c_near_white_p99").size() == 2, r[1]);
+                assertTrue(j.get("c_near_white_p99").get(0).asDouble() <= j.get("c_near_white_by_max").get(0).asDouble());
+            }
+        }
+        String[] missing = run("bench", "--protocol", "store", "--steps", "10");
+        assertEquals("2", missing[0]);
+        assertTrue(missing[2].startsWith("--model and --text-file"), missing[2]);
     }
 }

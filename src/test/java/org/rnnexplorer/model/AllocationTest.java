@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The per-step loop allocates nothing: a forward and backward pass into a preallocated {@link Trace} and
- * {@link Gradients} allocates the same few bytes (per-pass set-up) for T = 50 and for T = 500. A single allocation
+ * {@link Gradients} allocates no more bytes (per-pass set-up) for T = 500 than for T = 50. A single allocation
  * per step would add 450 × 16 bytes or more.
  */
 class AllocationTest {
@@ -63,11 +63,13 @@ class AllocationTest {
     void noAllocationPerStep(CellType cell) {
         assumeTrue(THREADS.isThreadAllocatedMemorySupported() && THREADS.isThreadAllocatedMemoryEnabled());
         long shortRun = bytesPerRun(numericPass(cell, 50)), longRun = bytesPerRun(numericPass(cell, 500));
-        assertTrue(Math.abs(longRun - shortRun) < 450, cell + ": " + shortRun + " bytes per pass at T=50, "
+        // one-sided: an allocation per step makes the long run allocate more; the short one may allocate more set-up
+        // while the JIT has not yet compiled away a few temporaries (seen on a loaded machine)
+        assertTrue(longRun - shortRun < 450, cell + ": " + shortRun + " bytes per pass at T=50, "
                 + longRun + " at T=500");
         long shortTok = bytesPerRun(tokenPassWithIntervention(cell, 50));
         long longTok = bytesPerRun(tokenPassWithIntervention(cell, 500));
-        assertTrue(Math.abs(longTok - shortTok) < 450, cell + " tokens: " + shortTok + " bytes per pass at T=50, "
+        assertTrue(longTok - shortTok < 450, cell + " tokens: " + shortTok + " bytes per pass at T=50, "
                 + longTok + " at T=500");
         System.out.println(cell + ": bytes per forward+backward pass, numeric T=50/500: " + shortRun + "/" + longRun
                 + ", tokens with interventions: " + shortTok + "/" + longTok);

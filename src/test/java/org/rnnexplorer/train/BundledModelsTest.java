@@ -39,7 +39,7 @@ class BundledModelsTest {
         for (JsonNode e : index.get("models")) {
             RnnModel m = bundled(e.get("file").asText());
             assertEquals(e.get("cell").asText(), m.cell().id());
-            assertTrue(m.hiddenSize() <= 64);
+            assertTrue(m.hiddenSize() <= 128);
             Map<?, ?> training = (Map<?, ?>) m.metadata().get("training");
             assertTrue(((String) training.get("command")).startsWith("rnn-explorer train --task " + e.get("task").asText()));
             assertEquals(e.get("accuracy").asDouble(), ((Number) training.get("accuracy")).doubleValue(), 0.0);

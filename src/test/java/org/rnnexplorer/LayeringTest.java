@@ -35,7 +35,7 @@ class LayeringTest {
                 problems.addAll(LayerRules.violations(layer, file.getFileName().toString(), source));
             }
         }
-        assertTrue(layersSeen.containsAll(Set.of("model", "data", "train", "io", "chart", "cli")),
+        assertTrue(layersSeen.containsAll(Set.of("model", "data", "train", "analysis", "io", "chart", "cli")),
                 "scanned layers " + layersSeen);
         assertEquals(List.of(), problems, "layering violations:\n" + String.join("\n", problems));
     }

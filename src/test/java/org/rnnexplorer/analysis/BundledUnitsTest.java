@@ -38,9 +38,6 @@ class BundledUnitsTest {
         List<Ranking> rankings = UnitFinder.rank(series,
                 List.of(BuiltInHypothesis.BRACKET_DEPTH.target(tokens), BuiltInHypothesis.INSIDE_QUOTES.target(tokens)),
                 UnitFinder.Options.defaults(), UnitFinder.Progress.NONE);
-        for (Ranking r : rankings)
-            System.out.println(r.hypothesis() + ": " + r.top(5).stream().map(s -> s.series() + " " + s.correlation()
-                    + " p " + s.precision() + " r " + s.recall()).toList());
         UnitScore depth = rankings.get(0).best(), quote = rankings.get(1).best();
         assertEquals("l0.c.29", depth.series().label());
         assertTrue(Math.abs(depth.correlation()) > 0.9, "depth r = " + depth.correlation());

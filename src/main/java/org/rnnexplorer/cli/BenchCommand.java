@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
  * forward, then dL/dh_t (and dL/dc_t, and every parameter gradient) for {@code L = Σ h_{T−1}}. Prints one JSON line
  * per measurement with the median over the repetitions, after warm-up, on this one thread. {@code train}: see
  * {@link #train}. {@code whatif} (no peer): the gradient lab's redraw on each slider move, see {@link #whatIf}.
+ * {@code find-units} (no peer): the unit finder's scoring, see {@link FindUnitsBench}.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Time the engine on the PyTorch peer's protocols; one JSON line per measurement.")
 public final class BenchCommand implements Callable<Integer> {
@@ -36,7 +37,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--protocol", defaultValue = "trace", description = "trace, train or whatif")
+    @Option(names = "--protocol", defaultValue = "trace", description = "trace, train, whatif or find-units")
     String protocol;
 
     @Option(names = "--cell", defaultValue = "lstm", description = "rnn, lstm or gru")
@@ -50,6 +51,12 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--steps", defaultValue = "200", description = "T")
     int steps;
+
+    @Option(names = "--layers", defaultValue = "1", description = "L (find-units)")
+    int layers;
+
+    @Option(names = "--threads", defaultValue = "2", description = "find-units: also time this many scoring threads")
+    int threads;
 
     @Option(names = "--batch", defaultValue = "1", description = "B")
     int batch;
@@ -70,11 +77,12 @@ public final class BenchCommand implements Callable<Integer> {
         atLeast("--batch", batch, 1);
         atLeast("--reps", reps, 1);
         atLeast("--warmup", warmup, 0);
+        if (protocol.equals("find-units")) return findUnits(c);
         checkMemory(c);
         if (protocol.equals("train")) return train(c);
         if (protocol.equals("whatif")) return whatIf(c);
         if (!protocol.equals("trace"))
-            throw new BadInputException("--protocol: unknown protocol '" + protocol + "' (trace, train or whatif)");
+            throw new BadInputException("--protocol: unknown protocol '" + protocol + "' (trace, train, whatif or find-units)");
         RnnModel model = randomModel(c, inputSize, hidden, new Random(1));
         InputBatch input = randomInput(batch, steps, inputSize, new Random(2));
         Trace trace = new Trace(model, batch, steps);
@@ -139,6 +147,19 @@ public final class BenchCommand implements Callable<Integer> {
                 "{\"protocol\": \"whatif\", \"engine\": \"rnn-explorer\", \"cell\": \"%s\", \"D\": %d, \"H\": %d, "
                         + "\"T\": %d, \"B\": 1, \"dtype\": \"float64\", \"threads\": 1, \"median_ms\": %.3f}",
                 c.id(), inputSize, hidden, steps, ms));
+        return 0;
+    }
+
+    private Integer findUnits(CellType c) {
+        atLeast("--layers", layers, 1);
+        atLeast("--threads", threads, 1);
+        if (layers > RnnModel.MAX_LAYERS) throw new BadInputException("--layers must be at most " + RnnModel.MAX_LAYERS);
+        double bytes = FindUnitsBench.columnBytes(c, hidden, layers, steps);
+        long max = Runtime.getRuntime().maxMemory();
+        if (bytes > 0.6 * max)
+            throw new BadInputException(String.format(java.util.Locale.ROOT, "the series need about %.0f MB and %d MB "
+                    + "are available: use a smaller --hidden, --layers or --steps", bytes / 1e6, max / 1_000_000));
+        for (String line : FindUnitsBench.run(c, inputSize, hidden, layers, steps, threads, warmup, reps)) print(line);
         return 0;
     }
 

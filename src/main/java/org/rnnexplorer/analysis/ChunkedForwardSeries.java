@@ -157,7 +157,7 @@ public final class ChunkedForwardSeries implements UnitSeries {
             for (int qi = 0; qi < qs.size(); qi++) {
                 SeriesQuantity q = qs.get(qi);
                 int base = (l * qs.size() + qi) * h;
-                DMatrixRMaj[] rows = q.isGate() ? lt.act : q == SeriesQuantity.CELL ? lt.c : lt.h;
+                DMatrixRMaj[] rows = q.isGate() ? lt.act : q.equals(SeriesQuantity.CELL) ? lt.c : lt.h;
                 int offset = q.isGate() ? q.gate() * h : 0;
                 for (int t = 0; t < length; t++) {
                     double[] row = rows[first + t].data;

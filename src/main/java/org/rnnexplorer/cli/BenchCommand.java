@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
  * per measurement with the median over the repetitions, after warm-up, on this one thread. {@code train}: see
  * {@link #train}. {@code whatif} (no peer): the gradient lab's redraw on each slider move, see {@link #whatIf}.
  * {@code store}, {@code window}, {@code npz}: long inputs through a real model, see {@link LongInputBench}.
+ * {@code find-units} (no peer): the unit finder's scoring, see {@link FindUnitsBench}.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Time the engine on the PyTorch peer's protocols; one JSON line per measurement.")
 public final class BenchCommand implements Callable<Integer> {
@@ -42,7 +43,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--protocol", defaultValue = "trace", description = "trace, train, whatif, import, store, window or npz")
+    @Option(names = "--protocol", defaultValue = "trace", description = "trace, train, whatif, import, store, window, npz or find-units")
     String protocol;
 
     @Option(names = "--checkpoint", paramLabel = "FILE", description = "with --protocol import: the PyTorch checkpoint to read")
@@ -72,6 +73,12 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--steps", defaultValue = "200", description = "T")
     int steps;
 
+    @Option(names = "--layers", defaultValue = "1", description = "L (find-units)")
+    int layers;
+
+    @Option(names = "--threads", defaultValue = "2", description = "find-units: also time this many scoring threads")
+    int threads;
+
     @Option(names = "--batch", defaultValue = "1", description = "B")
     int batch;
 
@@ -95,6 +102,7 @@ public final class BenchCommand implements Callable<Integer> {
             throw new BadInputException("--input-size does not apply to --protocol train (its input is an embedding"
                     + " of 16, as the peer's)");
         if (List.of("store", "window", "npz").contains(protocol)) return longInput();
+        if (protocol.equals("find-units")) return findUnits(c);
         checkMemory(c);
         if (protocol.equals("import")) return importCheckpoint();
         if (checkpoint != null) throw new BadInputException("--checkpoint only applies with --protocol import");
@@ -102,7 +110,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (protocol.equals("whatif")) return whatIf(c);
         if (!protocol.equals("trace"))
             throw new BadInputException("--protocol: unknown protocol '" + protocol
-                    + "' (trace, train, whatif, import, store, window or npz)");
+                    + "' (trace, train, whatif, import, store, window, npz or find-units)");
         RnnModel model = randomModel(c, inputSize, hidden, new Random(1));
         checkWorkspace(model);
         InputBatch input = randomInput(batch, steps, inputSize, new Random(2));
@@ -211,6 +219,19 @@ public final class BenchCommand implements Callable<Integer> {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+        return 0;
+    }
+
+    private Integer findUnits(CellType c) {
+        atLeast("--layers", layers, 1);
+        atLeast("--threads", threads, 1);
+        if (layers > RnnModel.MAX_LAYERS) throw new BadInputException("--layers must be at most " + RnnModel.MAX_LAYERS);
+        double bytes = FindUnitsBench.columnBytes(c, hidden, layers, steps);
+        long max = Runtime.getRuntime().maxMemory();
+        if (bytes > 0.6 * max)
+            throw new BadInputException(String.format(java.util.Locale.ROOT, "the series need about %.0f MB and %d MB "
+                    + "are available: use a smaller --hidden, --layers or --steps", bytes / 1e6, max / 1_000_000));
+        for (String line : FindUnitsBench.run(c, inputSize, hidden, layers, steps, threads, warmup, reps)) print(line);
         return 0;
     }
 

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * DESIGN.md's table of layers as code: which names each package under {@code org.rnnexplorer} may depend on.
- * {@code model} (EJML only) &lt; {@code data} &lt; {@code train}; {@code io} (model, data; Jackson);
+ * {@code model} (EJML only) &lt; {@code data} &lt; {@code train}; {@code analysis} (model, data; EJML: analysis
+ * that is not drawing); {@code io} (model, data; Jackson);
  * {@code chart} (model; JFreeChart without its JavaFX parts; no JavaFX); {@code cli} (everything but ui and
  * JavaFX); {@code ui} and the root package (the launcher) anything. View models ({@code ui/*ViewModel}) never
  * import {@code javafx.scene.*}. A name is allowed when it starts with an allowed prefix and with no denied one.
@@ -25,6 +26,8 @@ final class LayerRules {
             "data", new Rule(concat(HEADLESS_JDK, List.of("org.ejml", ROOT + "model", ROOT + "data")), List.of()),
             "train", new Rule(concat(HEADLESS_JDK,
                     List.of("org.ejml", ROOT + "model", ROOT + "data", ROOT + "train")), List.of()),
+            "analysis", new Rule(concat(HEADLESS_JDK,
+                    List.of("org.ejml", ROOT + "model", ROOT + "data", ROOT + "analysis")), List.of()),
             "io", new Rule(concat(HEADLESS_JDK,
                     List.of("org.ejml", ROOT + "model", ROOT + "data", ROOT + "io", "com.fasterxml.jackson")),
                     List.of()),

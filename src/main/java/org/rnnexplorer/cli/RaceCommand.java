@@ -240,7 +240,7 @@ public final class RaceCommand implements Callable<Integer> {
             synchronized (this) {
                 if (lastTenth.getOrDefault(cell, -1) == tenth && e.step() != e.totalSteps()) return;
                 lastTenth.put(cell, tenth);
-                err.println(String.format(Locale.ROOT, "%-4s %d/%d loss %.4f%s |g| %.3g %.1fs", cell.id(), e.step(),
+                err.println(String.format(Locale.ROOT, "%s %d/%d loss %.4f%s |g| %.3g %.1fs", cell.id(), e.step(),
                         e.totalSteps(), e.loss(), Double.isNaN(e.accuracy()) ? ""
                                 : String.format(Locale.ROOT, " acc %.3f", e.accuracy()), e.gradientNorm(), e.seconds()));
                 err.flush();

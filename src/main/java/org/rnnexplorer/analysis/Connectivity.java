@@ -17,13 +17,15 @@ import org.rnnexplorer.model.Trace;
  * <pre>
  * c_{s,t} = ‖∂f_s / ∂x_t‖₂      for t = 0..s   (0 for t > s: a step cannot depend on a later input),
  * </pre>
- * where f_s is the number a {@link PredictionTarget} names (by default the log-probability of the token the model
- * predicts after step s) and x_t is the vector that enters the bottom layer at step t: the embedded vector of the
+ * where f_s is the number a {@link PredictionTarget} names (by default the logit of the token the model predicts
+ * after step s) and x_t is the vector that enters the bottom layer at step t: the embedded vector of the
  * token for a model with an embedding, the one-hot vector for a one-hot model, the numbers of the step for a series.
  * One row (a hovered step s) is one forward pass over steps 0..s and one backward pass from f_s alone
- * ({@link StepObjective}); the whole map is T such backward passes. One sequence; the model is not changed.
+ * ({@link StepObjective}); the whole map is T such backward passes (see {@link #map}). One sequence; the model is
+ * not changed.
  */
 public final class Connectivity {
+    private static final int BANDS = 10;
     private Connectivity() {
     }
 
@@ -31,7 +33,7 @@ public final class Connectivity {
      * One hovered step.
      *
      * @param step s
-     * @param token the k of log p_s[k] for the log-probability targets, else −1
+     * @param token the k of z_s[k] or log p_s[k] for the token targets, else −1
      * @param value f_s
      * @param norms c_{s,t} for t = 0..s
      */
@@ -48,23 +50,28 @@ public final class Connectivity {
     }
 
     /**
-     * Every row s = 0..T−1 (to T−2 for the next-token target; the lower triangle: {@code rows[s]} holds s + 1
-     * numbers), each from its own backward pass
-     * over one shared forward pass. Checks {@code cancelled} before each row (then throws
-     * {@link CancellationException}) and reports each row done to {@code progress}.
+     * Every row s = 0..T−1 (to T−2 for the next-token targets; the lower triangle: {@code rows[s]} holds s + 1
+     * numbers), each from its own backward pass. Row s needs only steps 0..s: the rows are taken in ten bands of
+     * steps, and each band's rows are differentiated over the band's own prefix of the input (one forward pass per
+     * band), so the work is about half of T backward passes over all T steps. Checks {@code cancelled} before each
+     * row (then throws {@link CancellationException}) and reports each row done to {@code progress}.
      */
     public static double[][] map(RnnModel model, InputBatch input, PredictionTarget target, Progress progress,
                                  BooleanSupplier cancelled) {
         int steps = input.steps();
         check(model, input, 0, target);
-        int last = target == PredictionTarget.NEXT_TOKEN ? steps - 2 : steps - 1;
-        Trace trace = ForwardPass.run(model, input);
-        Gradients g = new Gradients(model, 1, steps);
+        int last = target.needsNextToken() ? steps - 2 : steps - 1;
         double[][] rows = new double[last + 1][];
-        for (int s = 0; s <= last; s++) {
-            if (cancelled.getAsBoolean()) throw new CancellationException("connectivity map cancelled");
-            rows[s] = row(model, input, trace, g, s, target).norms();
-            progress.update(s + 1, last + 1);
+        int s = 0;
+        for (int band = 1; band <= BANDS && s <= last; band++) {
+            int length = Math.max(s + 1, (int) Math.ceil((double) (last + 1) * band / BANDS));
+            Trace trace = ForwardPass.run(model, prefix(input, length));
+            Gradients g = new Gradients(model, 1, length);
+            for (; s < length; s++) {
+                if (cancelled.getAsBoolean()) throw new CancellationException("connectivity map cancelled");
+                rows[s] = row(model, input, trace, g, s, target).norms();
+                progress.update(s + 1, last + 1);
+            }
         }
         return rows;
     }
@@ -88,11 +95,8 @@ public final class Connectivity {
     }
 
     private static Row row(RnnModel model, InputBatch input, Trace trace, Gradients g, int s, PredictionTarget target) {
-        int token = switch (target) {
-            case PREDICTED_TOKEN -> Sampling.argmax(trace.probabilities(s).data, 0, trace.outputSize());
-            case NEXT_TOKEN -> input.token(0, s + 1);
-            default -> -1;
-        };
+        int token = !target.scoresAToken() ? -1 : target.needsNextToken() ? input.token(0, s + 1)
+                : Sampling.argmax(trace.logits(s).data, 0, trace.outputSize());
         StepObjective objective = new StepObjective(s, target, token);
         BackwardPass.run(model, trace, objective, List.of(), g);
         double[] norms = new double[s + 1];
@@ -112,9 +116,10 @@ public final class Connectivity {
             throw new IllegalArgumentException("--step must be 0.." + (input.steps() - 1) + ", got " + s);
         if (target.usesReadout() && !model.hasHead())
             throw new IllegalArgumentException("the model has no readout: use the state target");
-        if (target == PredictionTarget.NEXT_TOKEN && !input.isTokens())
-            throw new IllegalArgumentException("the next target needs text input (there is no next token in a series)");
-        if (target == PredictionTarget.NEXT_TOKEN && s + 1 >= input.steps())
+        if (target.needsNextToken() && !input.isTokens())
+            throw new IllegalArgumentException("the " + target.id() + " target needs text input (a series has no next "
+                    + "token)");
+        if (target.needsNextToken() && s + 1 >= input.steps())
             throw new IllegalArgumentException("step " + s + " is the last: no next token to score");
     }
 

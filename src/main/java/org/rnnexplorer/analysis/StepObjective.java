@@ -6,8 +6,9 @@ import org.rnnexplorer.model.Trace;
 
 /**
  * The objective {@code L = f_s} of one step s of sequence 0 (see {@link PredictionTarget}), so that a backward pass
- * gives ∂f_s/∂x_t for every t. Its gradient at the readout: for {@code f_s = log p_s[k]} with p = softmax(z),
- * {@code ∂f_s/∂z_j = δ_jk − p_j}; for the raw output {@code ∂f_s/∂y_j = 1}; for the state sum
+ * gives ∂f_s/∂x_t for every t. Its gradient at the readout: for the logit {@code f_s = z_s[k]},
+ * {@code ∂f_s/∂z_j = δ_jk}; for {@code f_s = log p_s[k]} with p = softmax(z), {@code ∂f_s/∂z_j = δ_jk − p_j}; for
+ * the raw output {@code ∂f_s/∂y_j = 1}; for the state sum
  * {@code ∂f_s/∂h_s[u] = 1}. Every other step and sequence gets no gradient.
  */
 final class StepObjective implements Objective {
@@ -15,7 +16,7 @@ final class StepObjective implements Objective {
     private final PredictionTarget target;
     private final int token;
 
-    /** @param token the k of {@code log p_s[k]} for the log-probability targets (ignored otherwise) */
+    /** @param token the k of {@code z_s[k]} or {@code log p_s[k]} for the token targets (ignored otherwise) */
     StepObjective(int step, PredictionTarget target, int token) {
         this.step = step;
         this.target = target;
@@ -44,6 +45,10 @@ final class StepObjective implements Objective {
             }
             return f;
         }
+        if (!target.isLogProbability()) {
+            d[token] = 1.0;
+            return trace.logits(step).data[token];
+        }
         double[] p = trace.probabilities(step).data;
         for (int j = 0; j < v; j++) d[j] = -p[j];
         d[token] += 1.0;
@@ -58,8 +63,10 @@ final class StepObjective implements Objective {
     @Override
     public String describe() {
         return switch (target) {
-            case PREDICTED_TOKEN -> "log p_" + step + "[predicted token " + token + "]";
-            case NEXT_TOKEN -> "log p_" + step + "[next token " + token + "]";
+            case PREDICTED_TOKEN -> "z_" + step + "[predicted token " + token + "]";
+            case NEXT_TOKEN -> "z_" + step + "[next token " + token + "]";
+            case PREDICTED_LOG_PROBABILITY -> "log p_" + step + "[predicted token " + token + "]";
+            case NEXT_LOG_PROBABILITY -> "log p_" + step + "[next token " + token + "]";
             case OUTPUT -> "sum of y_" + step;
             case STATE_SUM -> "sum of h_" + step + " (top layer)";
         };

@@ -45,7 +45,7 @@ public final class ConnectivityCommand implements Callable<Integer> {
     @Option(names = "--map", description = "every step's row (T backward passes)")
     boolean map;
 
-    @Option(names = "--target", description = "predicted, next, output or state (default: predicted for a text model, output for a series model)")
+    @Option(names = "--target", description = "predicted, next (their logits), predicted-logp, next-logp (their log-probabilities), output or state (default: predicted for a text model, output for a series model)")
     String target;
 
     @Option(names = "--csv", paramLabel = "C.csv", description = "write the row (step,t,norm) or the map (one row per step s, column t) as CSV")
@@ -62,7 +62,7 @@ public final class ConnectivityCommand implements Callable<Integer> {
         ModelInput in = input.read(m, model);
         PredictionTarget t = target == null ? PredictionTarget.defaultFor(m) : PredictionTarget.named(target);
         int steps = in.batch().steps();
-        int s = step != null ? step : (t == PredictionTarget.NEXT_TOKEN ? steps - 2 : steps - 1);
+        int s = step != null ? step : (t.needsNextToken() ? steps - 2 : steps - 1);
         if (map && steps > MAX_MAP_STEPS)
             throw new BadInputException(in.name() + ": " + steps + " steps; --map takes at most " + MAX_MAP_STEPS
                     + " (it holds T x T numbers)");

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
 import org.rnnexplorer.data.tasks.Task;
 import org.rnnexplorer.model.CellType;
 
@@ -45,7 +46,7 @@ public final class Race {
      * The RNN, the LSTM and the GRU on {@code task}'s preset with {@code seed}; {@code adjust} may change each run
      * alike (e.g. {@code run -> run.untilSolved(50)}).
      */
-    public static Race of(Task task, long seed, java.util.function.UnaryOperator<PresetTraining> adjust) {
+    public static Race of(Task task, long seed, UnaryOperator<PresetTraining> adjust) {
         List<PresetTraining> runs = new ArrayList<>();
         for (CellType c : List.of(CellType.RNN, CellType.LSTM, CellType.GRU))
             runs.add(adjust.apply(PresetTraining.of(task, c, seed)));

@@ -1,5 +1,7 @@
 package org.rnnexplorer.train;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.rnnexplorer.model.CellType;
 
@@ -12,7 +14,7 @@ import org.rnnexplorer.model.CellType;
 public record RaceResult(Map<CellType, TrainingResult> results, double seconds, boolean parallel) {
 
     public RaceResult {
-        results = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(results));
+        results = Collections.unmodifiableMap(new LinkedHashMap<>(results));
     }
 
     public TrainingResult of(CellType cell) {

@@ -28,10 +28,6 @@ final class CarriedState {
         this.output = new double[model.outputSize()];
     }
 
-    RnnModel model() {
-        return model;
-    }
-
     /** Back to the zero state before step 0, with no output yet. */
     void reset() {
         for (int l = 0; l < one.layerCount(); l++) {

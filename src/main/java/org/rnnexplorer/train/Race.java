@@ -53,15 +53,6 @@ public final class Race {
         return new Race(runs);
     }
 
-    public List<CellType> cells() {
-        return runs.stream().map(r -> r.start().cell()).toList();
-    }
-
-    /** The task the runs train on (that of the first run). */
-    public Task task() {
-        return runs.get(0).task();
-    }
-
     /** Stops every run before its next batch; each result keeps the model of its last complete update. */
     public void cancel() {
         cancelled = true;

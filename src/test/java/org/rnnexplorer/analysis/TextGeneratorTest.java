@@ -73,6 +73,9 @@ class TextGeneratorTest {
         TextGenerator g = new TextGenerator(m);
         g.prime(prompt);
         int[] out = g.generate(30, Sampling.greedy(), new Random(1), Progress.NONE, () -> false).tokens();
+        double[] oneHot = new double[9];
+        oneHot[Sampling.argmax(g.logits(), 0, 9)] = 1;
+        assertArrayEquals(oneHot, g.distribution(Sampling.greedy()), 0.0, "the next draw's distribution");
         Trace fresh = ForwardPass.run(m, InputBatch.ofTokens(concat(prompt, out)));
         for (int i = 0; i < out.length; i++) {
             double[] p = row(fresh, prompt.length - 1 + i);

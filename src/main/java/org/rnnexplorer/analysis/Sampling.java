@@ -45,14 +45,18 @@ public record Sampling(double temperature, int topK) {
             return;
         }
         int k = topK == 0 || topK >= v ? v : topK;
-        // the k-th largest logit, then every index above it and, among those equal to it, the lowest first
-        System.arraycopy(z, offset, scratch, 0, v);
-        Arrays.sort(scratch, 0, v);
-        double threshold = scratch[v - k];
-        int above = 0;
-        for (int i = 0; i < v; i++) if (z[offset + i] > threshold) above++;
-        int tiesLeft = k - above;
-        double max = scratch[v - 1], sum = 0;
+        double max = z[offset + argmax(z, offset, v)], threshold = Double.NEGATIVE_INFINITY;
+        int tiesLeft = v;
+        if (k < v) {
+            // the k-th largest logit, then every index above it and, among those equal to it, the lowest first
+            System.arraycopy(z, offset, scratch, 0, v);
+            Arrays.sort(scratch, 0, v);
+            threshold = scratch[v - k];
+            int above = 0;
+            for (int i = 0; i < v; i++) if (z[offset + i] > threshold) above++;
+            tiesLeft = k - above;
+        }
+        double sum = 0;
         for (int i = 0; i < v; i++) {
             double zi = z[offset + i];
             boolean in = zi > threshold || (zi == threshold && tiesLeft-- > 0);

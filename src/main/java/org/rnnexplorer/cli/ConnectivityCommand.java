@@ -62,7 +62,7 @@ public final class ConnectivityCommand implements Callable<Integer> {
         ModelInput in = input.read(m, model);
         PredictionTarget t = target == null ? PredictionTarget.defaultFor(m) : PredictionTarget.named(target);
         int steps = in.batch().steps();
-        int s = step != null ? step : (t.needsNextToken() ? steps - 2 : steps - 1);
+        int s = step != null ? step : Math.max(0, t.needsNextToken() ? steps - 2 : steps - 1);
         if (map && steps > MAX_MAP_STEPS)
             throw new BadInputException(in.name() + ": " + steps + " steps; --map takes at most " + MAX_MAP_STEPS
                     + " (it holds T x T numbers)");

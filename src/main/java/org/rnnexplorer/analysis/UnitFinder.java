@@ -19,8 +19,8 @@ import java.util.concurrent.Future;
  *       {@code c = y − ȳ}, {@code Σ(x−x̄)(y−ȳ) = Σd·c − Σd·Σc/T} and {@code Σ(x−x̄)² = Σd² − (Σd)²/T}. r is 0 for a
  *       constant series or hypothesis.</li>
  *   <li>"On": the unit is on at step t when {@code x_t > θ} (r ≥ 0) or, for a unit that falls where the hypothesis
- *       rises (r &lt; 0), when its flipped value is: {@code −x_t > θ}, or {@code 1 − x_t > θ} for a σ gate
- *       . The hypothesis is on where its value is above 0 (for the graded bracket
+ *       rises (r &lt; 0), when its flipped value is: {@code −x_t > θ}, or {@code 1 − x_t > θ} for a σ gate.
+ *       The hypothesis is on where its value is above 0 (for the graded bracket
  *       depth: inside at least one bracket). Precision = |unit on ∧ hypothesis on| / |unit on|,
  *       recall = |unit on ∧ hypothesis on| / |hypothesis on|.</li>
  *   <li>A sparkline: the mean of x over each of P equal stretches of steps (stretch b holds the steps t with

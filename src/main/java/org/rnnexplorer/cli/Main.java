@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 @Command(name = "rnn-explorer", mixinStandardHelpOptions = true, version = "RNN Explorer 0.1",
         description = "Step through a live RNN, LSTM or GRU; headless commands for scripts.",
         subcommands = {BenchCommand.class, ExportCommand.class, ImportCommand.class, TraceCommand.class, TrainCommand.class,
-                SweepCommand.class, FindUnitsCommand.class})
+                SweepCommand.class, FindUnitsCommand.class, RaceCommand.class,
+                GenerateCommand.class, ConnectivityCommand.class})
 public final class Main implements Runnable {
 
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,

@@ -18,7 +18,7 @@ public record Preset(int hidden, double learningRate, int steps, int batch, doub
             "recall", new Preset(32, 0.01, 1000, 32, 3.0),
             "adding", new Preset(32, 0.01, 1500, 32, 1.0),
             "counting", new Preset(16, 0.01, 800, 32, 1.0),
-            "sine", new Preset(32, 0.01, 600, 32, 1.0),
+            "sine", new Preset(32, 0.01, 1000, 32, 1.0),
             "brackets", new Preset(32, 0.01, 1500, 32, 1.0),
             "text", new Preset(64, 0.005, 2000, 32, 1.0));
 

@@ -7,9 +7,9 @@ import java.util.Random;
  * {@code x_t = (sin(2πt/16 + φ1) + 0.5 sin(2πt/7 + φ2)) / 1.5 + ε_t}, ε ~ N(0, 0.05²); the target at step t is the
  * clean value at t+1. The {@link Mode} says which steps are read and which are scored — the three ways to connect a
  * sequence: many-to-many (read every step, predict the next value at every step after the first {@link #WARM_UP}),
- * many-to-one (read every step, predict only the value after the last), one-to-many (read only the first
- * {@link #WARM_UP} steps, then inputs are 0 and the model continues the series alone). Predicting 0 scores about
- * 0.28; solved when the mean squared error is below 0.01.
+ * many-to-one (read every step, predict only the value after the last), one-to-many (read only a prompt of the first
+ * {@link #PROMPT} steps, then inputs are 0 and the model continues the series alone, scored at every step after the
+ * prompt). Predicting 0 scores about 0.28; solved when the mean squared error is below 0.01.
  */
 public final class SineTask implements Task {
 
@@ -35,6 +35,11 @@ public final class SineTask implements Task {
     }
 
     public static final int WARM_UP = 5;
+    /**
+     * The one-to-many prompt: one period of the slower wave. From 5 noisy values (a third of that period) the LSTM
+     * preset got only to 0.09 in its 600 batches (0.013 after 2000); from 16 it reaches the goal within them.
+     */
+    public static final int PROMPT = 16;
     private static final double NOISE = 0.05;
 
     private final int length;
@@ -45,7 +50,9 @@ public final class SineTask implements Task {
     }
 
     public SineTask(int length, Mode mode) {
-        if (length <= WARM_UP) throw new IllegalArgumentException("--length must be more than " + WARM_UP + ", got " + length);
+        int least = mode == Mode.ONE_TO_MANY ? PROMPT : WARM_UP;
+        if (length <= least) throw new IllegalArgumentException("--length must be more than " + least
+                + (mode == Mode.ONE_TO_MANY ? " (the one-to-many prompt)" : "") + ", got " + length);
         this.length = length;
         this.mode = mode;
     }
@@ -77,8 +84,12 @@ public final class SineTask implements Task {
             double p1 = 2 * Math.PI * random.nextDouble(), p2 = 2 * Math.PI * random.nextDouble();
             for (int t = 0; t < length; t++) {
                 double noisy = clean(t, p1, p2) + NOISE * random.nextGaussian();
-                x[b][t][0] = mode == Mode.ONE_TO_MANY && t >= WARM_UP ? 0.0 : noisy;
-                boolean scored = mode == Mode.MANY_TO_ONE ? t == length - 1 : t >= WARM_UP;
+                x[b][t][0] = mode == Mode.ONE_TO_MANY && t >= PROMPT ? 0.0 : noisy;
+                boolean scored = switch (mode) {
+                    case MANY_TO_ONE -> t == length - 1;
+                    case ONE_TO_MANY -> t >= PROMPT;
+                    case MANY_TO_MANY -> t >= WARM_UP;
+                };
                 if (scored) y[b][t] = new double[] {clean(t + 1, p1, p2)};
             }
         }

@@ -126,9 +126,9 @@ class TasksTest {
         TaskBatch gen = new SineTask(30, SineTask.Mode.ONE_TO_MANY).sample(new Random(8), 3);
         for (int b = 0; b < 3; b++) {
             for (int t = 0; t < 30; t++) {
-                if (t >= SineTask.WARM_UP) assertEquals(0.0, gen.vectors()[b][t][0], "one-to-many reads only a prompt");
+                if (t >= SineTask.PROMPT) assertEquals(0.0, gen.vectors()[b][t][0], "one-to-many reads only a prompt");
                 else assertTrue(gen.vectors()[b][t][0] != 0.0);
-                assertEquals(t >= SineTask.WARM_UP, gen.valueTargets()[b][t] != null);
+                assertEquals(t >= SineTask.PROMPT, gen.valueTargets()[b][t] != null);
             }
         }
         // the same random numbers: the modes differ only in what is read and scored
@@ -136,5 +136,7 @@ class TasksTest {
         assertEquals(many.valueTargets()[1][29][0], one.valueTargets()[1][29][0], 0.0);
         assertEquals(many.vectors()[2][3][0], gen.vectors()[2][3][0], 0.0);
         assertThrows(IllegalArgumentException.class, () -> SineTask.Mode.named("two-to-one"));
+        assertThrows(IllegalArgumentException.class, () -> new SineTask(SineTask.PROMPT, SineTask.Mode.ONE_TO_MANY),
+                "nothing left to continue after the prompt");
     }
 }

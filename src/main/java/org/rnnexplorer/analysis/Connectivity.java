@@ -21,7 +21,7 @@ import org.rnnexplorer.model.Trace;
  * after step s) and x_t is the vector that enters the bottom layer at step t: the embedded vector of the
  * token for a model with an embedding, the one-hot vector for a one-hot model, the numbers of the step for a series.
  * One row (a hovered step s) is one forward pass over steps 0..s and one backward pass from f_s alone
- * ({@link StepObjective}); the whole map is T such backward passes (see {@link #map}). One sequence; the model is
+ * ({@link PredictionObjective}); the whole map is T such backward passes (see {@link #map}). One sequence; the model is
  * not changed.
  */
 public final class Connectivity {
@@ -97,7 +97,7 @@ public final class Connectivity {
     private static Row row(RnnModel model, InputBatch input, Trace trace, Gradients g, int s, PredictionTarget target) {
         int token = !target.scoresAToken() ? -1 : target.needsNextToken() ? input.token(0, s + 1)
                 : Sampling.argmax(trace.logits(s).data, 0, trace.outputSize());
-        StepObjective objective = new StepObjective(s, target, token);
+        PredictionObjective objective = new PredictionObjective(s, target, token);
         BackwardPass.run(model, trace, objective, List.of(), g);
         double[] norms = new double[s + 1];
         int d = model.inputSize();

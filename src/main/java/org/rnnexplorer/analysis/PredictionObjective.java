@@ -11,13 +11,13 @@ import org.rnnexplorer.model.Trace;
  * the raw output {@code ∂f_s/∂y_j = 1}; for the state sum
  * {@code ∂f_s/∂h_s[u] = 1}. Every other step and sequence gets no gradient.
  */
-final class StepObjective implements Objective {
+final class PredictionObjective implements Objective {
     private final int step;
     private final PredictionTarget target;
     private final int token;
 
     /** @param token the k of {@code z_s[k]} or {@code log p_s[k]} for the token targets (ignored otherwise) */
-    StepObjective(int step, PredictionTarget target, int token) {
+    PredictionObjective(int step, PredictionTarget target, int token) {
         this.step = step;
         this.target = target;
         this.token = token;

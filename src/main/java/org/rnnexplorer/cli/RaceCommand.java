@@ -12,11 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
-import org.rnnexplorer.data.tasks.AddingTask;
-import org.rnnexplorer.data.tasks.BracketsTask;
-import org.rnnexplorer.data.tasks.CountingTask;
-import org.rnnexplorer.data.tasks.RecallTask;
-import org.rnnexplorer.data.tasks.SineTask;
 import org.rnnexplorer.data.tasks.Task;
 import org.rnnexplorer.model.CellType;
 import org.rnnexplorer.model.RnnModel;
@@ -42,13 +37,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "race", mixinStandardHelpOptions = true,
         description = "Train an RNN, an LSTM and a GRU at once on the same task, seed and batches.")
 public final class RaceCommand implements Callable<Integer> {
-    static final int MAX_LENGTH = 10_000;
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--task", required = true, description = "recall, adding, counting, sine or brackets")
-    String task;
+    @picocli.CommandLine.Mixin
+    TaskOptions taskOptions;
 
     @Option(names = "--steps", description = "batches each run trains on (default: the preset)")
     Integer steps;
@@ -71,21 +65,6 @@ public final class RaceCommand implements Callable<Integer> {
     @Option(names = "--one-after-another", description = "run the three one after another on one thread (to compare)")
     boolean oneAfterAnother;
 
-    @Option(names = "--delay", defaultValue = "20", description = "recall: filler steps K (default: ${DEFAULT-VALUE})")
-    int delay;
-
-    @Option(names = "--fillers", defaultValue = "8", description = "recall: kinds of filler token (default: ${DEFAULT-VALUE})")
-    int fillers;
-
-    @Option(names = "--length", description = "adding/sine/brackets: steps per sequence (50/60/80)")
-    Integer length;
-
-    @Option(names = "--mode", defaultValue = "many-to-many", description = "sine: many-to-many, many-to-one or one-to-many")
-    String mode;
-
-    @Option(names = "--max-count", defaultValue = "10", description = "counting: largest n (default: ${DEFAULT-VALUE})")
-    int maxCount;
-
     @Option(names = "--out", paramLabel = "DIR", description = "write the three models here as race-rnn.json, race-lstm.json, race-gru.json")
     Path out;
 
@@ -94,7 +73,7 @@ public final class RaceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Task t = makeTask();
+        Task t = taskOptions.make(spec);
         Preset p = Preset.of(t.name());
         int h = hidden != null ? hidden : p.hidden();
         if (h < 1 || h > 1024) throw new BadInputException("--hidden must be 1..1024, got " + h);
@@ -131,7 +110,7 @@ public final class RaceCommand implements Callable<Integer> {
                 meta.put("description", e.getKey().id().toUpperCase(Locale.ROOT) + " trained on " + t.name() + ": "
                         + t.describe() + " (a race of the three cells, same seed and batches)");
                 Map<String, Object> training = new LinkedHashMap<>();
-                training.put("command", commandLine());
+                training.put("command", TaskOptions.commandLine(spec));
                 training.putAll(summaries.get(e.getKey()));
                 meta.put("training", training);
                 ModelOutput.write(e.getValue().model().withMetadata(meta), file);
@@ -192,35 +171,6 @@ public final class RaceCommand implements Callable<Integer> {
         if (bytes > 0.6 * max)
             throw new BadInputException(String.format(Locale.ROOT, "this race needs about %.0f MB and %d MB are "
                     + "available: use a smaller --batch, --hidden or sequence", bytes / 1e6, max / 1_000_000));
-    }
-
-    private Task makeTask() {
-        if (length != null && (length < 1 || length > MAX_LENGTH))
-            throw new BadInputException("--length must be 1.." + MAX_LENGTH + ", got " + length);
-        return switch (task) {
-            case "recall" -> {
-                if (delay < 1 || delay > MAX_LENGTH)
-                    throw new BadInputException("--delay must be 1.." + MAX_LENGTH + ", got " + delay);
-                yield new RecallTask(delay, fillers);
-            }
-            case "adding" -> new AddingTask(length != null ? length : 50);
-            case "counting" -> {
-                if (maxCount < 1 || maxCount > MAX_LENGTH)
-                    throw new BadInputException("--max-count must be 1.." + MAX_LENGTH + ", got " + maxCount);
-                yield new CountingTask(maxCount);
-            }
-            case "sine" -> new SineTask(length != null ? length : 60, SineTask.Mode.named(mode));
-            case "brackets" -> new BracketsTask(length != null ? length : 80);
-            default -> throw new BadInputException("--task: unknown task '" + task
-                    + "' (recall, adding, counting, sine or brackets)");
-        };
-    }
-
-    private String commandLine() {
-        List<String> parts = new ArrayList<>(List.of("rnn-explorer"));
-        for (String a : spec.commandLine().getParseResult().originalArgs())
-            parts.add(a.isEmpty() || a.matches(".*[\\s\"'$\\\\].*") ? "'" + a.replace("'", "'\\''") + "'" : a);
-        return String.join(" ", parts);
     }
 
     /** One progress line per cell each time it passes another tenth of its steps (and at its last step). */

@@ -3,25 +3,14 @@ package org.rnnexplorer.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Collections;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
-import org.rnnexplorer.data.Tokenizer;
 import org.rnnexplorer.io.Escaped;
-import org.rnnexplorer.io.TextFile;
-import org.rnnexplorer.data.tasks.AddingTask;
-import org.rnnexplorer.data.tasks.BracketsTask;
-import org.rnnexplorer.data.tasks.CountingTask;
-import org.rnnexplorer.data.tasks.RecallTask;
-import org.rnnexplorer.data.tasks.SineTask;
 import org.rnnexplorer.data.tasks.Task;
-import org.rnnexplorer.data.tasks.TextTask;
-import org.rnnexplorer.io.TextFile;
 import org.rnnexplorer.model.CellType;
 import org.rnnexplorer.model.RnnModel;
 import org.rnnexplorer.train.Evaluator;
@@ -44,15 +33,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "train", mixinStandardHelpOptions = true, description = "Train a model on a built-in task (recall, adding, counting, sine, brackets, text).")
 public final class TrainCommand implements Callable<Integer> {
     static final int MAX_HIDDEN = 1024;
-    static final int MAX_LENGTH = 10_000;
-    /** The largest training text read (50 MB). */
-    static final long MAX_TEXT_BYTES = 50_000_000L;
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--task", required = true, description = "recall, adding, counting, sine, brackets or text")
-    String task;
+    @picocli.CommandLine.Mixin
+    TaskOptions taskOptions;
 
     @Option(names = "--cell", defaultValue = "lstm", description = "rnn, lstm or gru (default: ${DEFAULT-VALUE})")
     String cell;
@@ -96,28 +82,6 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--eval-every", defaultValue = "50", description = "held-out check every N steps with --until-solved (default: ${DEFAULT-VALUE})")
     int evalEvery;
 
-    @Option(names = "--delay", defaultValue = "20", description = "recall: filler steps K (default: ${DEFAULT-VALUE})")
-    int delay;
-
-    @Option(names = "--fillers", defaultValue = "8", description = "recall: kinds of filler token (1 = always '.') (default: ${DEFAULT-VALUE})")
-    int fillers;
-
-    @Option(names = "--length", description = "adding/sine/brackets/text: steps per sequence (50/60/80/64)")
-    Integer length;
-
-    @Option(names = "--mode", defaultValue = "many-to-many",
-            description = "sine: many-to-many, many-to-one or one-to-many (default: ${DEFAULT-VALUE})")
-    String mode;
-
-    @Option(names = "--max-count", defaultValue = "10", description = "counting: largest n (default: ${DEFAULT-VALUE})")
-    int maxCount;
-
-    @Option(names = "--file", description = "text: the text file to learn")
-    Path file;
-
-    @Option(names = "--tokenizer", defaultValue = "char", description = "text: char or word (default: ${DEFAULT-VALUE})")
-    String tokenizer;
-
     @Option(names = "--out", description = "write the trained model here (JSON)")
     Path out;
 
@@ -126,12 +90,12 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (out != null) PathOptions.distinct(Collections.singletonMap("--file", file), Map.of("--out", out));
+        if (out != null) PathOptions.distinct(Collections.singletonMap("--file", taskOptions.file), Map.of("--out", out));
         CellType c = CellType.fromId(cell);
         if (c == null) throw new BadInputException("--cell: unknown cell '" + Escaped.text(cell) + "' (rnn, lstm or gru)");
         refuseOptionsThatDoNotApply(c);
         if (clip < 0) throw new BadInputException("--clip must be 0 or more (0 turns clipping off), got " + clip);
-        Task t = makeTask();
+        Task t = taskOptions.make(spec);
         Preset p = Preset.of(t.name());
         int h = hidden != null ? hidden : p.hidden();
         if (layers < 1 || layers > RnnModel.MAX_LAYERS)
@@ -169,7 +133,7 @@ public final class TrainCommand implements Callable<Integer> {
             Map<String, Object> meta = new LinkedHashMap<>(start.metadata());
             meta.put("description", c.id().toUpperCase(Locale.ROOT) + " trained on " + t.name() + ": " + t.describe());
             Map<String, Object> training = new LinkedHashMap<>();
-            training.put("command", commandLine());
+            training.put("command", TaskOptions.commandLine(spec));
             training.putAll(summary);
             training.put("settings", settings(t, h, config));
             meta.put("training", training);
@@ -181,18 +145,9 @@ public final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The options that only some tasks read: given for another task, they would be ignored, so they are refused. */
-    private static final Map<String, List<String>> TASK_OPTIONS = Map.of(
-            "--delay", List.of("recall"), "--fillers", List.of("recall"),
-            "--length", List.of("adding", "sine", "brackets", "text"), "--mode", List.of("sine"),
-            "--max-count", List.of("counting"), "--file", List.of("text"), "--tokenizer", List.of("text"));
-
+    /** Refuses options that the run would ignore (the task options are checked by {@link TaskOptions}). */
     private void refuseOptionsThatDoNotApply(CellType c) {
         var parsed = spec.commandLine().getParseResult();
-        for (var e : TASK_OPTIONS.entrySet())
-            if (parsed.hasMatchedOption(e.getKey()) && !e.getValue().contains(task) && TASKS.contains(task))
-                throw new BadInputException(e.getKey() + " does not apply to --task " + task + " (it is for "
-                        + String.join(", ", e.getValue()) + ")");
         if (parsed.hasMatchedOption("--eval-every") && !untilSolved)
             throw new BadInputException("--eval-every does not apply without --until-solved (the held-out check runs"
                     + " only at the end)");
@@ -201,27 +156,9 @@ public final class TrainCommand implements Callable<Integer> {
                     + " update gate)");
     }
 
-    private static final List<String> TASKS = List.of("recall", "adding", "counting", "sine", "brackets", "text");
-
     /** Every setting the run used, presets resolved, so the run can be repeated even if the presets change. */
     private Map<String, Object> settings(Task t, int h, TrainingConfig config) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("task", t.describe());
-        switch (t.name()) {
-            case "recall" -> {
-                m.put("delay", delay);
-                m.put("fillers", fillers);
-            }
-            case "counting" -> m.put("maxCount", maxCount);
-            case "sine" -> m.put("mode", mode);
-            case "text" -> {
-                m.put("file", file.getFileName().toString());
-                m.put("tokenizer", tokenizer);
-            }
-            default -> { }
-        }
-        if (!t.name().equals("recall") && !t.name().equals("counting"))
-            m.put("length", t.sample(new Random(0), 1).steps());
+        Map<String, Object> m = taskOptions.settings(t);
         m.put("hidden", h);
         m.put("layers", layers);
         m.put("embedding", embedding);
@@ -259,44 +196,6 @@ public final class TrainCommand implements Callable<Integer> {
 
     private static double round(double v) {
         return Double.isFinite(v) ? Double.parseDouble(String.format(Locale.ROOT, "%.6g", v)) : v;
-    }
-
-    Task makeTask() {
-        if (length != null && (length < 1 || length > MAX_LENGTH))
-            throw new BadInputException("--length must be 1.." + MAX_LENGTH + ", got " + length);
-        return switch (task) {
-            case "recall" -> {
-                if (delay < 1 || delay > MAX_LENGTH) throw new BadInputException("--delay must be 1.." + MAX_LENGTH + ", got " + delay);
-                yield new RecallTask(delay, fillers);
-            }
-            case "adding" -> new AddingTask(length != null ? length : 50);
-            case "counting" -> {
-                if (maxCount < 1 || maxCount > MAX_LENGTH) throw new BadInputException("--max-count must be 1.." + MAX_LENGTH + ", got " + maxCount);
-                yield new CountingTask(maxCount);
-            }
-            case "sine" -> new SineTask(length != null ? length : 60, SineTask.Mode.named(mode));
-            case "brackets" -> new BracketsTask(length != null ? length : 80);
-            case "text" -> textTask();
-            default -> throw new BadInputException("--task: unknown task '" + Escaped.text(task)
-                    + "' (recall, adding, counting, sine, brackets or text)");
-        };
-    }
-
-    private Task textTask() {
-        if (file == null) throw new BadInputException("--task text needs --file FILE (the text to learn)");
-        if (!tokenizer.equals("char") && !tokenizer.equals("word"))
-            throw new BadInputException("--tokenizer: unknown tokenizer '" + Escaped.text(tokenizer) + "' (char or word)");
-        String text = TextFile.read(file, MAX_TEXT_BYTES, "TrainCommand.MAX_TEXT_BYTES");
-        return new TextTask(text, Tokenizer.named(tokenizer), length != null ? length : 64, file.getFileName().toString());
-    }
-
-    /** The command line as typed after the program name, with arguments that need it quoted. */
-    String commandLine() {
-        List<String> parts = new ArrayList<>(List.of("rnn-explorer"));
-        for (String a : spec.commandLine().getParseResult().originalArgs()) {
-            parts.add(a.isEmpty() || a.matches(".*[\\s\"'$\\\\].*") ? "'" + a.replace("'", "'\\''") + "'" : a);
-        }
-        return String.join(" ", parts);
     }
 
     /** A one-line progress bar, redrawn in place on a terminal, a line every 10% otherwise. */

@@ -97,7 +97,9 @@ class LectureCommandsTest {
     @Test
     void raceBadInputIsOneLine() throws Exception {
         Path file = Files.writeString(dir.resolve("f.txt"), "x");
-        assertOneLineError(run("race", "--task", "text"), "unknown task");
+        assertOneLineError(run("race", "--task", "nope"), "unknown task");
+        assertOneLineError(run("race", "--task", "text"), "--task text needs --file FILE");
+        assertOneLineError(run("race", "--task", "adding", "--delay", "5"), "--delay does not apply to --task adding");
         assertOneLineError(run("race", "--task", "recall", "--delay", "0"), "--delay must be 1..");
         assertOneLineError(run("race", "--task", "recall", "--steps", "0"), "--steps must be at least 1");
         assertOneLineError(run("race", "--task", "recall", "--out", file.toString()), "is a file, expected a folder");

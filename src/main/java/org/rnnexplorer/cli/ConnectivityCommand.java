@@ -14,14 +14,15 @@ import org.rnnexplorer.io.ModelFile;
 import org.rnnexplorer.model.RnnModel;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code connectivity --model M.json (--text "..." | --input X.csv) [--step S | --map] [--target T] [--csv C.csv]}:
+ * {@code connectivity --model M.json (--text "..." | --input X.csv) [--step S | --every-step] [--target T] [--csv C.csv]}:
  * how much the prediction at step S depends on each earlier input, ‖∂f_S/∂x_t‖ for t = 0..S (see
- * {@link Connectivity}), or with {@code --map} every step's row. One JSON line on stdout: the row (or, for the map,
+ * {@link Connectivity}), or with {@code --every-step} every step's row. One JSON line on stdout: the row (or, for the map,
  * the mean by steps back) and the milliseconds; {@code --csv} writes the row or the map (row s, column t).
  * {@code --repeat R} times R runs after a warm-up and prints their median.
  */
@@ -33,8 +34,8 @@ public final class ConnectivityCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "M.json", description = "the model file")
-    Path model;
+    @Mixin
+    ModelOption modelOption;
 
     @ArgGroup(multiplicity = "1")
     InputOptions input;
@@ -42,7 +43,7 @@ public final class ConnectivityCommand implements Callable<Integer> {
     @Option(names = "--step", description = "the step whose prediction is differentiated (default: the last)")
     Integer step;
 
-    @Option(names = "--map", description = "every step's row (T backward passes)")
+    @Option(names = "--every-step", description = "every step's row (T backward passes)")
     boolean map;
 
     @Option(names = "--target", description = "predicted, next (their logits), predicted-logp, next-logp (their log-probabilities), output or state (default: predicted for a text model, output for a series model)")
@@ -56,15 +57,15 @@ public final class ConnectivityCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RnnModel m = ModelFile.read(model);
+        RnnModel m = modelOption.read();
         if (repeat < 1) throw new BadInputException("--repeat must be at least 1, got " + repeat);
-        if (map && step != null) throw new BadInputException("--step and --map: give one of them");
-        ModelInput in = input.read(m, model);
+        if (map && step != null) throw new BadInputException("--step and --every-step: give one of them");
+        ModelInput in = input.read(m, modelOption.file);
         PredictionTarget t = target == null ? PredictionTarget.defaultFor(m) : PredictionTarget.named(target);
         int steps = in.batch().steps();
         int s = step != null ? step : Math.max(0, t.needsNextToken() ? steps - 2 : steps - 1);
         if (map && steps > MAX_MAP_STEPS)
-            throw new BadInputException(in.name() + ": " + steps + " steps; --map takes at most " + MAX_MAP_STEPS
+            throw new BadInputException(in.name() + ": " + steps + " steps; --every-step takes at most " + MAX_MAP_STEPS
                     + " (it holds T x T numbers)");
         checkMemory(m, steps, in.name());
         if (csv != null) OutputCheck.writable(csv);

@@ -58,12 +58,8 @@ public final class ExportCommand implements Callable<Integer> {
     /** Longer inputs are refused: a heatmap of more steps cannot be read and takes long to draw. */
     static final int MAX_STEPS = 5000;
 
-    @Option(names = "--model", required = true, paramLabel = "M.json",
-            description = "the model file, or a PyTorch checkpoint (.pt/.pth) read as import reads it")
-    Path model;
-
     @Mixin
-    CheckpointOptions checkpoint;
+    ModelOption modelOption;
 
     @ArgGroup(multiplicity = "1")
     InputOptions input;
@@ -127,8 +123,8 @@ public final class ExportCommand implements Callable<Integer> {
         if (Files.exists(out) && !Files.isDirectory(out))
             throw new BadFileException(out, "cannot write: it is a file, not a folder");
 
-        RnnModel m = ModelSource.read(model, checkpoint);
-        ModelInput in = input.read(m, model);
+        RnnModel m = modelOption.read();
+        ModelInput in = input.read(m, modelOption.file);
         int steps = in.batch().steps();
         if (steps > MAX_STEPS)
             throw new BadInputException(in.name() + ": " + steps
@@ -154,7 +150,7 @@ public final class ExportCommand implements Callable<Integer> {
         if (compare != null) {
             for (int i = 0; i < compare.size(); i++) {
                 Path p = compare.get(i);
-                if (PathOptions.same(p, model))
+                if (PathOptions.same(p, modelOption.file))
                     throw new BadInputException("--compare " + Escaped.path(p) + " is --model itself; compare other models");
                 for (int j = 0; j < i; j++)
                     if (PathOptions.same(p, compare.get(j)))
@@ -164,7 +160,7 @@ public final class ExportCommand implements Callable<Integer> {
                 RnnModel c = ModelFile.read(p);
                 if (c.inputSize() != m.inputSize() || c.takesTokens() != m.takesTokens()
                         || c.tokenCount() != m.tokenCount())
-                    throw new BadFileException(p, "reads other input than " + model.getFileName() + " (inputSize "
+                    throw new BadFileException(p, "reads other input than " + modelOption.file.getFileName() + " (inputSize "
                             + c.inputSize() + " vs " + m.inputSize() + ")");
                 if (objective.needsReadout() && !c.hasHead())
                     throw new BadFileException(p, "has no readout, so its own loss cannot be compared; give --grad-seed");
@@ -177,7 +173,7 @@ public final class ExportCommand implements Callable<Integer> {
 
         Trace trace = ForwardPass.run(m, in.batch());
         Gradients gradients = BackwardPass.run(m, trace, objective.objectiveFor(m, in.batch()));
-        FiniteResults.check(trace, gradients, model, input.csv, gradSeed);
+        FiniteResults.check(trace, gradients, modelOption.file, input.csv, gradSeed);
         Map<String, Supplier<byte[]>> files = new LinkedHashMap<>();
         Map<String, JFreeChart> charts = charts(m, trace, gradients, in, objective, shown, others);
         for (ChartFormat f : chartFormats) {
@@ -204,7 +200,7 @@ public final class ExportCommand implements Callable<Integer> {
 
     private Map<String, Path> inputs() {
         Map<String, Path> in = new LinkedHashMap<>();
-        in.put("--model", model);
+        in.put("--model", modelOption.file);
         in.put("--input", input.csv);
         in.put("--grad-seed", gradSeed);
         return in;
@@ -227,7 +223,7 @@ public final class ExportCommand implements Callable<Integer> {
         if (!others.isEmpty()) {
             List<RnnModel> given = new ArrayList<>(List.of(m));
             given.addAll(others);
-            List<Path> files = new ArrayList<>(List.of(model));
+            List<Path> files = new ArrayList<>(List.of(modelOption.file));
             files.addAll(compare);
             List<String> names = new ArrayList<>();
             for (RnnModel c : given)

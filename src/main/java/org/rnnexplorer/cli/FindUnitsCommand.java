@@ -30,6 +30,7 @@ import org.rnnexplorer.model.InputBatch;
 import org.rnnexplorer.model.RnnModel;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -46,8 +47,8 @@ public final class FindUnitsCommand implements Callable<Integer> {
     private static final int CHUNK = 1024;
     private static final int SHOWN = 5;
 
-    @Option(names = "--model", required = true, paramLabel = "M.json", description = "the model file (it must read text)")
-    Path model;
+    @Mixin
+    ModelOption modelOption;
 
     @Option(names = "--text-file", required = true, paramLabel = "F.txt", description = "the text to run the model over (UTF-8)")
     Path textFile;
@@ -105,9 +106,9 @@ public final class FindUnitsCommand implements Callable<Integer> {
     public Integer call() {
         checkOptions();
         if (out != null) OutputCheck.writable(out);
-        RnnModel m = ModelFile.read(model);
+        RnnModel m = modelOption.read();
         if (!m.takesTokens() || m.vocabulary().isEmpty())
-            throw new BadFileException(model, "the model reads numbers, not text (it has no vocabulary)");
+            throw new BadFileException(modelOption.file, "the model reads numbers, not text (it has no vocabulary)");
         TokenizedText text = tokens(m, TextFile.read(textFile));
         int[] ids;
         try {
@@ -242,7 +243,7 @@ public final class FindUnitsCommand implements Callable<Integer> {
     private void printRanking(Ranking r, TokenizedText text) {
         var o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "%s: %d series of %s over %d %s ranked against %s (on: value above %s)%n", out,
-                r.scores().size(), model.getFileName(), text.steps(), unit(text), r.hypothesis(), number(threshold));
+                r.scores().size(), modelOption.file.getFileName(), text.steps(), unit(text), r.hypothesis(), number(threshold));
         for (UnitScore s : r.top(SHOWN))
             o.printf(Locale.ROOT, "  %-16s r = %+.3f  precision %s  recall %s%n", s.series().label(), s.correlation(),
                     percent(s.precision()), percent(s.recall()));
@@ -252,7 +253,7 @@ public final class FindUnitsCommand implements Callable<Integer> {
     private void printSummary(List<HypothesisSummary> rows, TokenizedText text) {
         var o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "%s: series of %s over %d %s with |r| >= %s, per hypothesis%n", out,
-                model.getFileName(), text.steps(), unit(text), number(minCorrelation));
+                modelOption.file.getFileName(), text.steps(), unit(text), number(minCorrelation));
         for (HypothesisSummary s : rows)
             o.printf(Locale.ROOT, "  %-14s %s%n", s.hypothesis(), s.constant() ? "constant on this text"
                     : String.format(Locale.ROOT, "%5d   best %-16s r = %+.3f", s.passing(), s.best().series().label(),

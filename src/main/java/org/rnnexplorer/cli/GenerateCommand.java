@@ -17,6 +17,7 @@ import org.rnnexplorer.io.ModelFile;
 import org.rnnexplorer.model.RnnModel;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -36,8 +37,8 @@ public final class GenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "M.json", description = "the model file")
-    Path model;
+    @Mixin
+    ModelOption modelOption;
 
     @ArgGroup(multiplicity = "1")
     InputOptions prompt;
@@ -59,11 +60,11 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RnnModel m = ModelFile.read(model);
+        RnnModel m = modelOption.read();
         if (length < 0 || length > MAX_LENGTH) throw new BadInputException("--length must be 0.." + MAX_LENGTH + ", got " + length);
         if (repeat < 1) throw new BadInputException("--repeat must be at least 1, got " + repeat);
         Sampling sampling = new Sampling(temperature, topK);
-        ModelInput in = prompt.read(m, model);
+        ModelInput in = prompt.read(m, modelOption.file);
         Map<String, Object> result = new LinkedHashMap<>();
         Runnable once;
         if (m.takesTokens()) {

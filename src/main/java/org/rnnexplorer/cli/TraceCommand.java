@@ -39,12 +39,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "trace", mixinStandardHelpOptions = true, description = "Write every gate, state and per-step gradient of a model over an input as JSON or numpy .npz.")
 public final class TraceCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, paramLabel = "M.json",
-            description = "the model file, or a PyTorch checkpoint (.pt/.pth) read as import reads it")
-    Path model;
-
     @Mixin
-    CheckpointOptions checkpoint;
+    ModelOption modelOption;
 
     @ArgGroup(multiplicity = "1")
     InputOptions input;
@@ -82,8 +78,8 @@ public final class TraceCommand implements Callable<Integer> {
             case "float64" -> NpzWriter.Dtype.FLOAT64;
             default -> throw new BadInputException("--dtype: unknown type '" + dtype + "' (float32 or float64)");
         };
-        RnnModel m = ModelSource.read(model, checkpoint);
-        ModelInput in = input.read(m, model);
+        RnnModel m = modelOption.read();
+        ModelInput in = input.read(m, modelOption.file);
         int[] ids = in.ids();
         int steps = in.batch().steps();
         if (!npz) checkJsonSize(m, steps, in.name());
@@ -122,7 +118,7 @@ public final class TraceCommand implements Callable<Integer> {
         } else {
             Trace trace = ForwardPass.run(m, in.batch());
             Gradients gradients = BackwardPass.run(m, trace, objective);
-            FiniteResults.check(trace, gradients, model, input.csv, gradSeed);
+            FiniteResults.check(trace, gradients, modelOption.file, input.csv, gradSeed);
             TraceFile.write(out, trace, in.tokens(), gradients, description, labels);
             loss = gradients.loss();
             if (labels != null) topClass = topClass(trace, labels);
@@ -142,7 +138,7 @@ public final class TraceCommand implements Callable<Integer> {
 
     private Map<String, Path> inputs() {
         Map<String, Path> in = new LinkedHashMap<>();
-        in.put("--model", model);
+        in.put("--model", modelOption.file);
         in.put("--input", input.csv);
         in.put("--grad-seed", gradSeed);
         return in;

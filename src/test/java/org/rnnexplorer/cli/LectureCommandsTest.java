@@ -179,7 +179,7 @@ class LectureCommandsTest {
         assertEquals(11, rows.size());
 
         Path map = dir.resolve("map.csv");
-        Run m = run("connectivity", "--model", BRACKETS, "--text", "so (we (say hi)", "--map", "--target", "next",
+        Run m = run("connectivity", "--model", BRACKETS, "--text", "so (we (say hi)", "--every-step", "--target", "next",
                 "--csv", map.toString());
         assertEquals(0, m.code(), m.err());
         assertEquals(14, JSON.readTree(m.lines().get(0)).get("meanByStepsBack").size());
@@ -195,7 +195,7 @@ class LectureCommandsTest {
                 csv.toString()), "--step must be 0..2");
         assertOneLineError(run("connectivity", "--model", BRACKETS, "--text", "abc", "--step", "2", "--target",
                 "next"), "no next token");
-        assertOneLineError(run("connectivity", "--model", BRACKETS, "--text", "abc", "--step", "1", "--map"),
+        assertOneLineError(run("connectivity", "--model", BRACKETS, "--text", "abc", "--step", "1", "--every-step"),
                 "give one of them");
         assertOneLineError(run("connectivity", "--model", BRACKETS, "--text", "abc", "--target", "nope"),
                 "unknown target");

@@ -10,6 +10,9 @@ import org.rnnexplorer.ui.explorer.trace.TraceViewModel;
 import org.rnnexplorer.ui.explorer.whatif.WhatIfViewModel;
 import org.rnnexplorer.ui.gradient.GradientLabViewModel;
 import org.rnnexplorer.ui.gradient.GradientPanelViewModel;
+import org.rnnexplorer.ui.race.RaceModelChosen;
+import org.rnnexplorer.ui.race.RaceReplayViewModel;
+import org.rnnexplorer.ui.race.RaceViewModel;
 import org.rnnexplorer.ui.session.SessionViewModel;
 import org.rnnexplorer.ui.training.ModelChosen;
 import org.rnnexplorer.ui.training.TrainingViewModel;
@@ -31,6 +34,8 @@ public final class ExplorerViewModels implements AutoCloseable {
     public final GradientPanelViewModel gradient;
     public final GradientLabViewModel lab;
     public final TrainingViewModel training;
+    public final RaceViewModel race;
+    public final RaceReplayViewModel raceReplay;
 
     /** {@code applier} runs finished background work (the JavaFX thread in the app). */
     public ExplorerViewModels(Executor applier, DialogService dialogs) {
@@ -43,9 +48,12 @@ public final class ExplorerViewModels implements AutoCloseable {
         gradient = new GradientPanelViewModel(trace, applier);
         lab = new GradientLabViewModel(applier);
         training = new TrainingViewModel(applier, events);
+        race = new RaceViewModel(applier);
+        raceReplay = new RaceReplayViewModel(applier, events);
         session.addSliders(playback.sessionSliders());
         session.addSliders(lab.sessionSliders());
         events.subscribe(ModelChosen.class, e -> session.openTrained(e.model()));
+        events.subscribe(RaceModelChosen.class, e -> session.unlessUnsaved(() -> trace.open(e.opening(), o -> { })));
     }
 
     @Override
@@ -54,5 +62,7 @@ public final class ExplorerViewModels implements AutoCloseable {
         session.close();
         gradient.close();
         lab.dispose();
+        race.cancel();
+        raceReplay.close();
     }
 }

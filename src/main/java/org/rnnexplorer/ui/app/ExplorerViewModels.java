@@ -2,6 +2,7 @@ package org.rnnexplorer.ui.app;
 
 import java.util.concurrent.Executor;
 import org.rnnexplorer.ui.common.DialogService;
+import org.rnnexplorer.ui.connect.ConnectivityViewModel;
 import org.rnnexplorer.ui.common.EventBus;
 import org.rnnexplorer.ui.common.ViewOptions;
 import org.rnnexplorer.ui.explorer.equations.EquationsViewModel;
@@ -35,6 +36,7 @@ public final class ExplorerViewModels implements AutoCloseable {
     public final GradientLabViewModel lab;
     public final TrainingViewModel training;
     public final RaceViewModel race;
+    public final ConnectivityViewModel connectivity;
     public final RaceReplayViewModel raceReplay;
 
     /** {@code applier} runs finished background work (the JavaFX thread in the app). */
@@ -49,6 +51,7 @@ public final class ExplorerViewModels implements AutoCloseable {
         lab = new GradientLabViewModel(applier);
         training = new TrainingViewModel(applier, events);
         race = new RaceViewModel(applier);
+        connectivity = new ConnectivityViewModel(trace, applier);
         raceReplay = new RaceReplayViewModel(applier, events);
         session.addSliders(playback.sessionSliders());
         session.addSliders(lab.sessionSliders());
@@ -64,5 +67,6 @@ public final class ExplorerViewModels implements AutoCloseable {
         lab.dispose();
         race.cancel();
         raceReplay.close();
+        connectivity.close();
     }
 }

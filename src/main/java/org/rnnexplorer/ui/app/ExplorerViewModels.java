@@ -14,6 +14,9 @@ import org.rnnexplorer.ui.safety.RecoveryStore;
 import org.rnnexplorer.ui.safety.SessionRecovery;
 import org.rnnexplorer.ui.safety.StateFolder;
 import org.rnnexplorer.ui.safety.TrainingRecovery;
+import org.rnnexplorer.ui.race.RaceModelChosen;
+import org.rnnexplorer.ui.race.RaceReplayViewModel;
+import org.rnnexplorer.ui.race.RaceViewModel;
 import org.rnnexplorer.ui.session.SessionViewModel;
 import org.rnnexplorer.ui.training.ModelChosen;
 import org.rnnexplorer.ui.training.TrainingViewModel;
@@ -41,6 +44,8 @@ public final class ExplorerViewModels implements AutoCloseable {
      * the window starts the recovery ({@link org.rnnexplorer.ui.safety.WindowSafety}).
      */
     public final RecoveryStore recovery;
+    public final RaceViewModel race;
+    public final RaceReplayViewModel raceReplay;
 
     /** {@code applier} runs finished background work (the JavaFX thread in the app). */
     public ExplorerViewModels(Executor applier, DialogService dialogs) {
@@ -59,11 +64,14 @@ public final class ExplorerViewModels implements AutoCloseable {
         gradient = new GradientPanelViewModel(trace, applier);
         lab = new GradientLabViewModel(applier);
         training = new TrainingViewModel(applier, events);
+        race = new RaceViewModel(applier);
+        raceReplay = new RaceReplayViewModel(applier, events);
         session.addSliders(playback.sessionSliders());
         session.addSliders(lab.sessionSliders());
         events.subscribe(ModelChosen.class, e -> session.openTrained(e.model()));
         recovery.register(new SessionRecovery(session));
         recovery.register(new TrainingRecovery(training));
+        events.subscribe(RaceModelChosen.class, e -> session.unlessUnsaved(() -> trace.open(e.opening(), o -> { })));
     }
 
     @Override
@@ -72,5 +80,7 @@ public final class ExplorerViewModels implements AutoCloseable {
         session.close();
         gradient.close();
         lab.dispose();
+        race.cancel();
+        raceReplay.close();
     }
 }

@@ -10,6 +10,7 @@ import org.rnnexplorer.ui.explorer.trace.TraceViewModel;
 import org.rnnexplorer.ui.explorer.whatif.WhatIfViewModel;
 import org.rnnexplorer.ui.gradient.GradientLabViewModel;
 import org.rnnexplorer.ui.gradient.GradientPanelViewModel;
+import org.rnnexplorer.ui.opening.OpeningViewModel;
 import org.rnnexplorer.ui.session.SessionViewModel;
 import org.rnnexplorer.ui.training.ModelChosen;
 import org.rnnexplorer.ui.training.TrainingViewModel;
@@ -31,6 +32,8 @@ public final class ExplorerViewModels implements AutoCloseable {
     public final GradientPanelViewModel gradient;
     public final GradientLabViewModel lab;
     public final TrainingViewModel training;
+    /** Model → Open…, drag and drop, the command line and recent files: models, sessions and checkpoints. */
+    public final OpeningViewModel opening;
 
     /** {@code applier} runs finished background work (the JavaFX thread in the app). */
     public ExplorerViewModels(Executor applier, DialogService dialogs) {
@@ -38,6 +41,7 @@ public final class ExplorerViewModels implements AutoCloseable {
         trace = new TraceViewModel(applier, dialogs);
         playback = new PlaybackViewModel(trace);
         session = new SessionViewModel(trace, applier, dialogs);
+        opening = new OpeningViewModel(trace, session, applier, dialogs);
         equations = new EquationsViewModel(trace);
         whatIf = new WhatIfViewModel(trace);
         gradient = new GradientPanelViewModel(trace, applier);
@@ -51,6 +55,7 @@ public final class ExplorerViewModels implements AutoCloseable {
     @Override
     public void close() {
         trace.close();
+        opening.close();
         session.close();
         gradient.close();
         lab.dispose();

@@ -9,6 +9,7 @@ import javafx.scene.layout.BorderPane;
 import org.rnnexplorer.ui.connect.ConnectionLights;
 import org.rnnexplorer.ui.explorer.CellTab;
 import org.rnnexplorer.ui.explorer.playback.PlaybackBar;
+import org.rnnexplorer.ui.explorer.strip.ClassBars;
 import org.rnnexplorer.ui.explorer.strip.SequenceStrip;
 import org.rnnexplorer.ui.explorer.trace.InputBar;
 import org.rnnexplorer.ui.explorer.trace.ModelBar;
@@ -16,6 +17,7 @@ import org.rnnexplorer.ui.explorer.trace.ModelCatalog;
 import org.rnnexplorer.ui.explorer.trace.ModelSource;
 import org.rnnexplorer.ui.export.StepThroughGif;
 import org.rnnexplorer.ui.gradient.GradientLabTab;
+import org.rnnexplorer.ui.opening.FileDrop;
 import org.rnnexplorer.ui.race.RaceTab;
 import org.rnnexplorer.ui.training.TrainingTab;
 
@@ -30,6 +32,7 @@ public final class MainController {
     @FXML ModelBar modelBar;
     @FXML InputBar inputBar;
     @FXML SequenceStrip strip;
+    @FXML ClassBars classBars;
     @FXML TabPane mainTabs;
     @FXML PlaybackBar playbackBar;
 
@@ -48,6 +51,7 @@ public final class MainController {
         inputBar.bind(vms.trace);
         strip.bind(vms.trace, vms.view);
         ConnectionLights.install(strip, vms.connectivity, vms.trace, vms.view);
+        classBars.bind(vms.trace);
         playbackBar.bind(vms.trace, vms.playback);
         RecentFiles.persist(vms.session.recentFiles());
 
@@ -70,6 +74,7 @@ public final class MainController {
             if (scene == null) return;
             layout.follow(scene);
             PlaybackKeys.install(scene, vms.trace, vms.playback, vms.view, strip, cell::isSelected);
+            FileDrop.install(scene, vms.opening::open);
         });
         vms.trace.open(ModelCatalog.all().get(0));
     }

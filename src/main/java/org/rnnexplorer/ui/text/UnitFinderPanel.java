@@ -65,12 +65,10 @@ final class UnitFinderPanel extends VBox {
             public BuiltInHypothesis fromString(String s) { return BuiltInHypothesis.named(s); }
         });
         hypotheses.valueProperty().bindBidirectional(vm.builtInProperty());
-        hypotheses.valueProperty().addListener((o, a, b) -> vm.modeProperty().set(UnitFinderViewModel.Mode.BUILT_IN));
         TextField pattern = new TextField();
         pattern.setId("finder-regex");
         pattern.setPromptText("e.g. [A-Z]+:  (inside a match = 1)");
         pattern.textProperty().bindBidirectional(vm.regexProperty());
-        pattern.textProperty().addListener((o, a, b) -> vm.modeProperty().set(UnitFinderViewModel.Mode.REGEX));
         Label range = new Label();
         range.setId("finder-range");
         range.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {

@@ -85,9 +85,12 @@ public final class UnitFinderViewModel implements AutoCloseable {
             summary.clear();
             status.set(b == null ? "no text to score" : "choose a hypothesis and press Find units");
         });
+        // choosing a hypothesis of a kind makes that kind the one a run uses
         text.markToProperty().addListener((o, a, b) -> {
             if (b.intValue() >= 0) mode.set(Mode.MARKED_RANGE);
         });
+        regex.addListener((o, a, b) -> mode.set(Mode.REGEX));
+        builtIn.addListener((o, a, b) -> mode.set(Mode.BUILT_IN));
     }
 
     /** Scores every series against the chosen hypothesis (and the built-in ones, for the summary), off this thread. */

@@ -20,6 +20,8 @@ import org.rnnexplorer.ui.race.RaceModelChosen;
 import org.rnnexplorer.ui.race.RaceReplayViewModel;
 import org.rnnexplorer.ui.race.RaceViewModel;
 import org.rnnexplorer.ui.session.SessionViewModel;
+import org.rnnexplorer.ui.text.TextViewModel;
+import org.rnnexplorer.ui.text.UnitFinderViewModel;
 import org.rnnexplorer.ui.training.ModelChosen;
 import org.rnnexplorer.ui.training.TrainingViewModel;
 
@@ -40,6 +42,8 @@ public final class ExplorerViewModels implements AutoCloseable {
     public final GradientPanelViewModel gradient;
     public final GradientLabViewModel lab;
     public final TrainingViewModel training;
+    public final TextViewModel text;
+    public final UnitFinderViewModel finder;
     /** Model → Open…, drag and drop, the command line and recent files: models, sessions and checkpoints. */
     public final OpeningViewModel opening;
     /**
@@ -70,6 +74,8 @@ public final class ExplorerViewModels implements AutoCloseable {
         gradient = new GradientPanelViewModel(trace, applier);
         lab = new GradientLabViewModel(applier);
         training = new TrainingViewModel(applier, events);
+        text = new TextViewModel(trace);
+        finder = new UnitFinderViewModel(text, applier, dialogs);
         race = new RaceViewModel(applier);
         connectivity = new ConnectivityViewModel(trace, applier);
         raceReplay = new RaceReplayViewModel(applier, events);
@@ -88,6 +94,7 @@ public final class ExplorerViewModels implements AutoCloseable {
         session.close();
         gradient.close();
         lab.dispose();
+        finder.close();
         race.cancel();
         raceReplay.close();
         connectivity.close();

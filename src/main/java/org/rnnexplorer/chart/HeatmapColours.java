@@ -65,8 +65,15 @@ public final class HeatmapColours {
             case ALL_99 -> RobustScale.percentile(grid, 0.99);
             case LARGEST -> RobustScale.percentile(grid, 1.0);
         };
-        return new HeatmapColours(range, choice, s, data.units());
+        HeatmapColours c = new HeatmapColours(range, choice, s, data.units());
+        c.clipped = s.clippedShare(grid);
+        return c;
     }
+
+    private double clipped;
+
+    /** The share of cells beyond the scale (marked), over the steps the scale was taken from; 0 when bounded. */
+    public double clippedShare() { return clipped; }
 
     /** The completed steps of {@code data}, every k-th so that at most {@code max} are read, as a grid. */
     static RobustScale.Grid sample(HeatmapRaster.Columns data, int max) {

@@ -48,7 +48,7 @@ public final class MainController {
         playbackBar.bind(vms.trace, vms.playback);
         RecentFiles.persist(vms.session.recentFiles());
 
-        cellTab = new CellTab(vms.trace, vms.view, vms.equations, vms.whatIf, vms.gradient);
+        cellTab = new CellTab(vms.trace, vms.view, vms.equations, vms.whatIf, vms.gradient, vms.heatmapZoom);
         Tab cell = new Tab("Cell, step by step", cellTab);
         cell.setId("cell-tab");
         mainTabs.getTabs().addAll(cell,
@@ -65,7 +65,7 @@ public final class MainController {
         root.sceneProperty().addListener((o, a, scene) -> {
             if (scene == null) return;
             layout.follow(scene);
-            PlaybackKeys.install(scene, vms.trace, vms.playback, vms.view, strip, cell::isSelected);
+            PlaybackKeys.install(scene, vms, strip, cell::isSelected);
         });
         vms.trace.open(ModelCatalog.all().get(0));
     }

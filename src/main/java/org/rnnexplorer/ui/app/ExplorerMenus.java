@@ -13,6 +13,8 @@ import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleGroup;
 import org.rnnexplorer.ui.common.Shortcut;
+import org.rnnexplorer.ui.safety.CrashLog;
+import org.rnnexplorer.ui.safety.StateFolder;
 import org.rnnexplorer.ui.explorer.CellTab;
 import org.rnnexplorer.ui.explorer.strip.SequenceStrip;
 import org.rnnexplorer.ui.explorer.trace.InputBar;
@@ -161,6 +163,10 @@ final class ExplorerMenus {
                         "Keyboard shortcuts", "Keyboard shortcuts", Shortcut.helpText()
                                 + "Click a chip to jump to its step; click a strip or heatmap cell to select its unit;\n"
                                 + "right-click it to clamp a gate or ablate the unit.")),
+                item("_Log and recovery folder", () -> vms.dialogs.showInformation("Log and recovery folder",
+                        "Errors and unsaved work are kept in", StateFolder.resolve() + "\n\nThe error log is "
+                                + CrashLog.NAME + " (the one before: " + CrashLog.NAME + ".1); recovery-PID.json files"
+                                + " hold the unsaved work of a window, offered at the next start after a crash.")),
                 item("_About RNN Explorer", () -> vms.dialogs.showInformation("About RNN Explorer", "RNN Explorer 0.1",
                         "Step through a live vanilla RNN, LSTM or GRU and watch its gates, states and equations.\n"
                                 + "GPL-3.0-or-later.")));

@@ -11,6 +11,13 @@ import org.rnnexplorer.ui.explorer.trace.TraceViewModel;
 import org.rnnexplorer.ui.explorer.whatif.WhatIfViewModel;
 import org.rnnexplorer.ui.gradient.GradientLabViewModel;
 import org.rnnexplorer.ui.gradient.GradientPanelViewModel;
+import org.rnnexplorer.ui.safety.RecoveryStore;
+import org.rnnexplorer.ui.safety.SessionRecovery;
+import org.rnnexplorer.ui.safety.StateFolder;
+import org.rnnexplorer.ui.safety.TrainingRecovery;
+import org.rnnexplorer.ui.race.RaceModelChosen;
+import org.rnnexplorer.ui.race.RaceReplayViewModel;
+import org.rnnexplorer.ui.race.RaceViewModel;
 import org.rnnexplorer.ui.session.SessionViewModel;
 import org.rnnexplorer.ui.training.ModelChosen;
 import org.rnnexplorer.ui.training.TrainingViewModel;
@@ -34,10 +41,24 @@ public final class ExplorerViewModels implements AutoCloseable {
     public final GradientPanelViewModel gradient;
     public final GradientLabViewModel lab;
     public final TrainingViewModel training;
+    /**
+     * The unsaved work a crash must not lose: the session and the Training tab's weights are registered; another
+     * kind of work registers its own {@link org.rnnexplorer.ui.safety.Recoverable} here. Nothing is written until
+     * the window starts the recovery ({@link org.rnnexplorer.ui.safety.WindowSafety}).
+     */
+    public final RecoveryStore recovery;
+    public final RaceViewModel race;
+    public final RaceReplayViewModel raceReplay;
 
     /** {@code applier} runs finished background work (the JavaFX thread in the app). */
     public ExplorerViewModels(Executor applier, DialogService dialogs) {
+        this(applier, dialogs, StateFolder.resolve());
+    }
+
+    /** The same, keeping the recovery file in {@code stateFolder} (tests give a folder of their own). */
+    public ExplorerViewModels(Executor applier, DialogService dialogs, java.nio.file.Path stateFolder) {
         this.dialogs = dialogs;
+        recovery = new RecoveryStore(stateFolder);
         trace = new TraceViewModel(applier, dialogs);
         heatmapZoom = new HeatmapZoomViewModel(trace);
         playback = new PlaybackViewModel(trace);
@@ -47,9 +68,14 @@ public final class ExplorerViewModels implements AutoCloseable {
         gradient = new GradientPanelViewModel(trace, applier);
         lab = new GradientLabViewModel(applier);
         training = new TrainingViewModel(applier, events);
+        race = new RaceViewModel(applier);
+        raceReplay = new RaceReplayViewModel(applier, events);
         session.addSliders(playback.sessionSliders());
         session.addSliders(lab.sessionSliders());
         events.subscribe(ModelChosen.class, e -> session.openTrained(e.model()));
+        recovery.register(new SessionRecovery(session));
+        recovery.register(new TrainingRecovery(training));
+        events.subscribe(RaceModelChosen.class, e -> session.unlessUnsaved(() -> trace.open(e.opening(), o -> { })));
     }
 
     @Override
@@ -58,5 +84,7 @@ public final class ExplorerViewModels implements AutoCloseable {
         session.close();
         gradient.close();
         lab.dispose();
+        race.cancel();
+        raceReplay.close();
     }
 }

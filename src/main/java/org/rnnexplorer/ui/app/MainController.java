@@ -15,6 +15,7 @@ import org.rnnexplorer.ui.explorer.trace.ModelCatalog;
 import org.rnnexplorer.ui.explorer.trace.ModelSource;
 import org.rnnexplorer.ui.export.StepThroughGif;
 import org.rnnexplorer.ui.gradient.GradientLabTab;
+import org.rnnexplorer.ui.race.RaceTab;
 import org.rnnexplorer.ui.training.TrainingTab;
 
 /**
@@ -53,7 +54,8 @@ public final class MainController {
         cell.setId("cell-tab");
         mainTabs.getTabs().addAll(cell,
                 GradientLabTab.of(vms.lab, vms.trace, vms.dialogs),
-                TrainingTab.of(vms.training, vms.dialogs));
+                TrainingTab.of(vms.training, vms.dialogs),
+                RaceTab.of(vms.race, vms.raceReplay));
         // a model from the Training tab is shown where it can be stepped through
         vms.trace.openedProperty().addListener((o, a, opened) -> {
             if (opened.source() instanceof ModelSource.Trained) mainTabs.getSelectionModel().select(cell);

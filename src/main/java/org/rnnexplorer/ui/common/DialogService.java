@@ -38,6 +38,15 @@ public interface DialogService {
     /** Shows an error: {@code header} says what failed, {@code message} is the one line naming the file. */
     void showError(String header, String message);
 
+    /**
+     * Shows an error with details the user can expand (a stack trace); {@code closed} runs once it is dismissed. A
+     * service without an expandable area shows the one line and counts it dismissed at once.
+     */
+    default void showError(String header, String message, String details, Runnable closed) {
+        showError(header, message);
+        closed.run();
+    }
+
     /** Shows some information (the keyboard shortcuts, the about box). */
     void showInformation(String title, String header, String text);
 

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.TextArea;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
@@ -52,6 +53,19 @@ public final class FxDialogService implements DialogService {
     @Override
     public void showError(String header, String message) {
         show(new Alert(Alert.AlertType.ERROR, message), TITLE, header);
+    }
+
+    @Override
+    public void showError(String header, String message, String details, Runnable closed) {
+        Alert a = new Alert(Alert.AlertType.ERROR, message);
+        TextArea area = new TextArea(details);
+        area.setEditable(false);
+        area.setWrapText(false);
+        area.setPrefRowCount(16);
+        area.setPrefColumnCount(90);
+        a.getDialogPane().setExpandableContent(area);
+        a.setOnHidden(e -> closed.run());
+        show(a, TITLE, header);
     }
 
     @Override

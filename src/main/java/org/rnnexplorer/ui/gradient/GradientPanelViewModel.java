@@ -26,10 +26,11 @@ import org.rnnexplorer.ui.explorer.trace.TraceResult;
 import org.rnnexplorer.ui.explorer.trace.TraceViewModel;
 
 /**
- * The cell tab's Gradient panel: the gradient chart of the open trace (‖∂L/∂h_t‖ of the top layer against the steps
- * back, with the what-if's curve beside it when there is one) and a caption saying what L is. Computed off the JavaFX
- * thread, and only while the panel is shown. For a long (compact) trace, L is at the selected step and the gradient
- * is computed over the {@link #windowProperty() window} of steps up to it ({@link WindowGradient}), again at each step.
+ * The cell tab's Gradient panel: the gradient chart of the open trace (‖∂L/∂h_t‖ against the steps back: of every
+ * layer, one line each, for a model of several layers; of the top layer with the what-if's curve beside it when there
+ * is one) and a caption saying what L is. Computed off the JavaFX thread, and only while the panel is shown. For a
+ * long (compact) trace, L is at the selected step and the gradient of the top layer is computed over the
+ * {@link #windowProperty() window} of steps up to it ({@link WindowGradient}), again at each step.
  */
 public final class GradientPanelViewModel implements AutoCloseable {
     private final BooleanProperty wanted = new SimpleBooleanProperty(false);
@@ -70,7 +71,8 @@ public final class GradientPanelViewModel implements AutoCloseable {
             chart.set(c);
             caption.set(GradientObjective.defaultFor(r.model()).description()
                     + " — how much of the error at the last step reaches each earlier step"
-                    + (r.hasWhatIf() ? "; with the what-if beside it" : ""));
+                    + (r.hasWhatIf() ? "; with the what-if beside it (top layer)"
+                    : r.model().layerCount() > 1 ? "; one line per layer" : ""));
         }, e -> caption.set("the gradient could not be computed: " + Messages.oneLine(e)));
     }
 
@@ -102,6 +104,7 @@ public final class GradientPanelViewModel implements AutoCloseable {
         InputBatch in = r.input().batch();
         GradientObjective objective = GradientObjective.defaultFor(m);
         String name = GradientCurves.cellName(m.cell());
+        if (!r.hasWhatIf() && m.layerCount() > 1) return GradientChart.layers(layerCurves(r, objective, name));
         GradientCurve original = GradientCurves.of(m, in, objective, name);
         if (!r.hasWhatIf()) return GradientChart.of(original);
         Gradients g = new Gradients(m, 1, r.steps()).withInputGradient(false);
@@ -109,6 +112,18 @@ public final class GradientPanelViewModel implements AutoCloseable {
         GradientCurve changed = GradientCurves.from(m, r.whatIf(), g, m.layerCount() - 1, objective.description(),
                 name + " with the what-if");
         return GradientChart.compare(List.of(original, changed));
+    }
+
+    /** ‖∂L/∂h_t‖ of every layer, bottom first, from one backward pass over the original trace. */
+    static List<GradientCurve> layerCurves(TraceResult r, GradientObjective objective, String name) {
+        RnnModel m = r.model();
+        Gradients g = new Gradients(m, 1, r.steps()).withInputGradient(false);
+        BackwardPass.run(m, r.original(), objective.objectiveFor(m, r.input().batch()), List.of(), g);
+        List<GradientCurve> curves = new java.util.ArrayList<>();
+        for (int l = 0; l < m.layerCount(); l++)
+            curves.add(GradientCurves.from(m, r.original(), g, l, objective.description(), name + ", layer " + (l + 1)
+                    + (l == m.layerCount() - 1 ? " (top)" : "")));
+        return curves;
     }
 
     /** Whether a view shows the chart (it is computed only then). */

@@ -11,6 +11,7 @@ import org.rnnexplorer.ui.explorer.trace.TraceViewModel;
 import org.rnnexplorer.ui.explorer.whatif.WhatIfViewModel;
 import org.rnnexplorer.ui.gradient.GradientLabViewModel;
 import org.rnnexplorer.ui.gradient.GradientPanelViewModel;
+import org.rnnexplorer.ui.opening.OpeningViewModel;
 import org.rnnexplorer.ui.safety.RecoveryStore;
 import org.rnnexplorer.ui.safety.SessionRecovery;
 import org.rnnexplorer.ui.safety.StateFolder;
@@ -19,6 +20,8 @@ import org.rnnexplorer.ui.race.RaceModelChosen;
 import org.rnnexplorer.ui.race.RaceReplayViewModel;
 import org.rnnexplorer.ui.race.RaceViewModel;
 import org.rnnexplorer.ui.session.SessionViewModel;
+import org.rnnexplorer.ui.text.TextViewModel;
+import org.rnnexplorer.ui.text.UnitFinderViewModel;
 import org.rnnexplorer.ui.training.ModelChosen;
 import org.rnnexplorer.ui.training.TrainingViewModel;
 
@@ -41,6 +44,10 @@ public final class ExplorerViewModels implements AutoCloseable {
     public final GradientPanelViewModel gradient;
     public final GradientLabViewModel lab;
     public final TrainingViewModel training;
+    public final TextViewModel text;
+    public final UnitFinderViewModel finder;
+    /** Model → Open…, drag and drop, the command line and recent files: models, sessions and checkpoints. */
+    public final OpeningViewModel opening;
     /**
      * The unsaved work a crash must not lose: the session and the Training tab's weights are registered; another
      * kind of work registers its own {@link org.rnnexplorer.ui.safety.Recoverable} here. Nothing is written until
@@ -63,11 +70,14 @@ public final class ExplorerViewModels implements AutoCloseable {
         heatmapZoom = new HeatmapZoomViewModel(trace);
         playback = new PlaybackViewModel(trace);
         session = new SessionViewModel(trace, applier, dialogs);
+        opening = new OpeningViewModel(trace, session, applier, dialogs);
         equations = new EquationsViewModel(trace);
         whatIf = new WhatIfViewModel(trace);
         gradient = new GradientPanelViewModel(trace, applier);
         lab = new GradientLabViewModel(applier);
         training = new TrainingViewModel(applier, events);
+        text = new TextViewModel(trace);
+        finder = new UnitFinderViewModel(text, applier, dialogs);
         race = new RaceViewModel(applier);
         raceReplay = new RaceReplayViewModel(applier, events);
         session.addSliders(playback.sessionSliders());
@@ -81,9 +91,11 @@ public final class ExplorerViewModels implements AutoCloseable {
     @Override
     public void close() {
         trace.close();
+        opening.close();
         session.close();
         gradient.close();
         lab.dispose();
+        finder.close();
         race.cancel();
         raceReplay.close();
     }

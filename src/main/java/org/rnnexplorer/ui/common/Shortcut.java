@@ -25,7 +25,7 @@ public enum Shortcut {
     FIT(new KeyCode[] {KeyCode.DIGIT0, KeyCode.NUMPAD0}, "0", "fit the heatmaps to the whole input (drag a heatmap to pan)"),
     LEAVE(KeyCode.ESCAPE, "Esc", "leave the input editor (or presenter mode)"),
     EDIT_INPUT("Shortcut+L", "edit the input"),
-    OPEN_MODEL("Shortcut+O", "open a model file"),
+    OPEN_MODEL("Shortcut+O", "open a model file, a session or a PyTorch checkpoint"),
     OPEN_INPUT("Shortcut+I", "open an input text or CSV"),
     OPEN_SESSION("Shortcut+Shift+O", "open a session"),
     SAVE_SESSION("Shortcut+S", "save the session"),

@@ -25,7 +25,8 @@ import org.rnnexplorer.ui.explorer.trace.TraceViewModel;
 
 /**
  * The input as a row of token chips, the current one highlighted; each chip is coloured by the selected unit's h at
- * that step (Karpathy's view) and shows the readout's top-3 next-token predictions under it. Only the chips that fit
+ * that step (Karpathy's view) and shows the readout's top-3 next-token predictions under it (a classifier's classes
+ * are in {@link ClassBars} instead). Only the chips that fit
  * are built (a window over the sequence with a scroll bar), so a 5,000-token input costs what a 30-token one does.
  * A click on a chip jumps to its step.
  */
@@ -196,12 +197,14 @@ public final class SequenceStrip extends VBox {
         int layers = tr != null ? tr.layerCount() : ct != null ? ct.layerCount() : 1;
         int layer = Math.min(trace.layerProperty().get(), layers - 1);
         Palette p = view.palette();
-        boolean readout = tr != null && tr.hasReadout();
+        boolean classifier = tr != null && tr.hasReadout() && r.model().isClassifier();
+        boolean readout = tr != null && tr.hasReadout() && !classifier;
         caption.setText(n == 0 ? "Input: no steps yet" : "Input, " + n + " steps — chips coloured by h of unit " + unit
                 + (layers > 1 ? " (layer " + (layer + 1) + ")" : "")
                 + (ct != null ? " (as stored for colour, 8 bits; no predictions for an input this long)" : "")
                 + (readout && predictionRows > 0 ? "; under each chip the model's " + (predictionRows == 1
                 ? "likeliest next token" : predictionRows + " likeliest next tokens") : "")
+                + (classifier ? "; the classifier's classes at the current step are on the right" : "")
                 + (n > chips.size() ? "; scroll for more" : ""));
         for (int i = 0; i < chips.size(); i++) {
             Chip c = chips.get(i);

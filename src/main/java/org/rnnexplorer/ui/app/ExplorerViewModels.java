@@ -19,6 +19,8 @@ import org.rnnexplorer.ui.race.RaceModelChosen;
 import org.rnnexplorer.ui.race.RaceReplayViewModel;
 import org.rnnexplorer.ui.race.RaceViewModel;
 import org.rnnexplorer.ui.session.SessionViewModel;
+import org.rnnexplorer.ui.text.TextViewModel;
+import org.rnnexplorer.ui.text.UnitFinderViewModel;
 import org.rnnexplorer.ui.training.ModelChosen;
 import org.rnnexplorer.ui.training.TrainingViewModel;
 
@@ -39,6 +41,8 @@ public final class ExplorerViewModels implements AutoCloseable {
     public final GradientPanelViewModel gradient;
     public final GradientLabViewModel lab;
     public final TrainingViewModel training;
+    public final TextViewModel text;
+    public final UnitFinderViewModel finder;
     /** Model → Open…, drag and drop, the command line and recent files: models, sessions and checkpoints. */
     public final OpeningViewModel opening;
     /**
@@ -68,6 +72,8 @@ public final class ExplorerViewModels implements AutoCloseable {
         gradient = new GradientPanelViewModel(trace, applier);
         lab = new GradientLabViewModel(applier);
         training = new TrainingViewModel(applier, events);
+        text = new TextViewModel(trace);
+        finder = new UnitFinderViewModel(text, applier, dialogs);
         race = new RaceViewModel(applier);
         raceReplay = new RaceReplayViewModel(applier, events);
         session.addSliders(playback.sessionSliders());
@@ -85,6 +91,7 @@ public final class ExplorerViewModels implements AutoCloseable {
         session.close();
         gradient.close();
         lab.dispose();
+        finder.close();
         race.cancel();
         raceReplay.close();
     }

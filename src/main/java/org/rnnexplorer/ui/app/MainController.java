@@ -16,6 +16,7 @@ import org.rnnexplorer.ui.explorer.trace.ModelCatalog;
 import org.rnnexplorer.ui.explorer.trace.ModelSource;
 import org.rnnexplorer.ui.export.StepThroughGif;
 import org.rnnexplorer.ui.gradient.GradientLabTab;
+import org.rnnexplorer.ui.text.TextTab;
 import org.rnnexplorer.ui.opening.FileDrop;
 import org.rnnexplorer.ui.race.RaceTab;
 import org.rnnexplorer.ui.training.TrainingTab;
@@ -56,7 +57,7 @@ public final class MainController {
         cellTab = new CellTab(vms.trace, vms.view, vms.equations, vms.whatIf, vms.gradient);
         Tab cell = new Tab("Cell, step by step", cellTab);
         cell.setId("cell-tab");
-        mainTabs.getTabs().addAll(cell,
+        mainTabs.getTabs().addAll(cell, TextTab.of(vms.text, vms.finder, vms.dialogs),
                 GradientLabTab.of(vms.lab, vms.trace, vms.dialogs),
                 TrainingTab.of(vms.training, vms.dialogs),
                 RaceTab.of(vms.race, vms.raceReplay));

@@ -5,6 +5,7 @@ import org.rnnexplorer.ui.common.DialogService;
 import org.rnnexplorer.ui.common.EventBus;
 import org.rnnexplorer.ui.common.ViewOptions;
 import org.rnnexplorer.ui.explorer.equations.EquationsViewModel;
+import org.rnnexplorer.ui.explorer.heatmap.HeatmapZoomViewModel;
 import org.rnnexplorer.ui.explorer.playback.PlaybackViewModel;
 import org.rnnexplorer.ui.explorer.trace.TraceViewModel;
 import org.rnnexplorer.ui.explorer.whatif.WhatIfViewModel;
@@ -34,6 +35,8 @@ public final class ExplorerViewModels implements AutoCloseable {
     public final ViewOptions view = new ViewOptions();
     public final EventBus events = new EventBus();
     public final TraceViewModel trace;
+    /** The stretch of steps the heatmaps show (zoom, pan, fit). */
+    public final HeatmapZoomViewModel heatmapZoom;
     public final PlaybackViewModel playback;
     public final SessionViewModel session;
     public final EquationsViewModel equations;
@@ -64,6 +67,7 @@ public final class ExplorerViewModels implements AutoCloseable {
         this.dialogs = dialogs;
         recovery = new RecoveryStore(stateFolder);
         trace = new TraceViewModel(applier, dialogs);
+        heatmapZoom = new HeatmapZoomViewModel(trace);
         playback = new PlaybackViewModel(trace);
         session = new SessionViewModel(trace, applier, dialogs);
         opening = new OpeningViewModel(trace, session, applier, dialogs);

@@ -54,7 +54,7 @@ public final class MainController {
         playbackBar.bind(vms.trace, vms.playback);
         RecentFiles.persist(vms.session.recentFiles());
 
-        cellTab = new CellTab(vms.trace, vms.view, vms.equations, vms.whatIf, vms.gradient);
+        cellTab = new CellTab(vms.trace, vms.view, vms.equations, vms.whatIf, vms.gradient, vms.heatmapZoom);
         Tab cell = new Tab("Cell, step by step", cellTab);
         cell.setId("cell-tab");
         mainTabs.getTabs().addAll(cell, TextTab.of(vms.text, vms.finder, vms.dialogs),
@@ -72,7 +72,7 @@ public final class MainController {
         root.sceneProperty().addListener((o, a, scene) -> {
             if (scene == null) return;
             layout.follow(scene);
-            PlaybackKeys.install(scene, vms.trace, vms.playback, vms.view, strip, cell::isSelected);
+            PlaybackKeys.install(scene, vms, strip, cell::isSelected);
             FileDrop.install(scene, vms.opening::open);
         });
         vms.trace.open(ModelCatalog.all().get(0));

@@ -14,6 +14,7 @@ import javafx.scene.layout.CornerRadii;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import org.rnnexplorer.model.CompactTrace;
 import org.rnnexplorer.model.Trace;
 import org.rnnexplorer.ui.common.Num;
 import org.rnnexplorer.ui.common.Palette;
@@ -132,6 +133,7 @@ public final class SequenceStrip extends VBox {
         });
         trace.unitProperty().addListener((o, a, b) -> fill());
         trace.layerProperty().addListener((o, a, b) -> fill());
+        trace.recorder().completedProperty().addListener((o, a, b) -> fill());
         view.presenterProperty().addListener((o, a, b) -> rebuildChips());
     }
 
@@ -191,12 +193,15 @@ public final class SequenceStrip extends VBox {
         int n = r == null ? 0 : r.steps();
         int cur = trace.stepProperty().get(), unit = trace.unitProperty().get();
         Trace tr = r == null ? null : r.original();
-        int layer = tr == null ? 0 : Math.min(trace.layerProperty().get(), tr.layerCount() - 1);
+        CompactTrace ct = r == null ? null : r.compact();
+        int layers = tr != null ? tr.layerCount() : ct != null ? ct.layerCount() : 1;
+        int layer = Math.min(trace.layerProperty().get(), layers - 1);
         Palette p = view.palette();
         boolean classifier = tr != null && tr.hasReadout() && r.model().isClassifier();
         boolean readout = tr != null && tr.hasReadout() && !classifier;
         caption.setText(n == 0 ? "Input: no steps yet" : "Input, " + n + " steps — chips coloured by h of unit " + unit
-                + (tr != null && tr.layerCount() > 1 ? " (layer " + (layer + 1) + ")" : "")
+                + (layers > 1 ? " (layer " + (layer + 1) + ")" : "")
+                + (ct != null ? " (as stored for colour, 8 bits; no predictions for an input this long)" : "")
                 + (readout && predictionRows > 0 ? "; under each chip the model's " + (predictionRows == 1
                 ? "likeliest next token" : predictionRows + " likeliest next tokens") : "")
                 + (classifier ? "; the classifier's classes at the current step are on the right" : "")
@@ -213,9 +218,11 @@ public final class SequenceStrip extends VBox {
                 else c.getStyleClass().remove("current");
             }
             if (!on) continue;
-            double h = tr.hidden(layer, t, Math.min(unit, tr.hiddenSize() - 1));
+            boolean ready = ct == null || t < ct.completedSteps();
+            double h = tr != null ? tr.hidden(layer, t, Math.min(unit, tr.hiddenSize() - 1))
+                    : ready ? ct.value(layer, ct.seriesIndex("h"), t, Math.min(unit, ct.hiddenSize() - 1)) : Double.NaN;
             c.token.setText(TokenLabels.visible(r.input().tokens().get(t)));
-            c.paint(p.signed(h, 1));
+            c.paint(ready ? p.signed(h, 1) : p.background());
             List<Prediction> top = readout ? Prediction.top(r.model(), tr, t, 3) : List.of();
             for (int k = 0; k < 3; k++) {
                 Label l = c.preds[k];
@@ -231,7 +238,8 @@ public final class SequenceStrip extends VBox {
                 }
             }
             c.tip.setText(("step " + (t + 1) + ": '" + TokenLabels.visible(r.input().tokens().get(t))
-                    + "', h[" + unit + "] = " + Num.f(h) + " — click to jump here"));
+                    + "', h[" + unit + "] " + (ct == null ? "= " + Num.f(h) : ready ? "≈ " + Num.f(h) : "not traced yet")
+                    + " — click to jump here"));
         }
     }
 

@@ -6,6 +6,7 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
+import org.rnnexplorer.ui.connect.ConnectionLights;
 import org.rnnexplorer.ui.explorer.CellTab;
 import org.rnnexplorer.ui.explorer.playback.PlaybackBar;
 import org.rnnexplorer.ui.explorer.strip.ClassBars;
@@ -50,6 +51,7 @@ public final class MainController {
         modelBar.bind(vms.trace);
         inputBar.bind(vms.trace);
         strip.bind(vms.trace, vms.view);
+        ConnectionLights.install(strip, vms.connectivity, vms.trace, vms.view);
         classBars.bind(vms.trace);
         playbackBar.bind(vms.trace, vms.playback);
         RecentFiles.persist(vms.session.recentFiles());

@@ -33,12 +33,18 @@ public class ExplorerApp extends Application {
         vms.session.trainedUnsavedProperty().addListener((o, was, now) -> {
             if (!now) safety.saveNow();
         });
-        // a file given on the command line (the desktop's "Open with"): a session, or a model file
-        for (String arg : getParameters().getRaw()) {
-            java.nio.file.Path file = java.nio.file.Path.of(arg);
-            if (arg.endsWith(".session.json")) vms.session.openSession(file);
-            else vms.session.openFile(file);
-        }
+        // a file given on the command line (the desktop's "Open with"): a model file, a session or a checkpoint
+        java.nio.file.Path file = fileArgument(getParameters().getRaw());
+        if (file != null) vms.opening.open(file);
+    }
+
+    /** The file the window opens: the one argument that is not an option, or null (no argument). */
+    public static java.nio.file.Path fileArgument(java.util.List<String> args) {
+        if (args.isEmpty()) return null;
+        if (args.size() > 1 || args.get(0).startsWith("-"))
+            throw new IllegalArgumentException("the window takes one file to open (a model file, a session or a PyTorch"
+                    + " checkpoint), given " + String.join(" ", args));
+        return java.nio.file.Path.of(args.get(0));
     }
 
     @Override

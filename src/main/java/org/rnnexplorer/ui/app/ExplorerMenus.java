@@ -74,7 +74,7 @@ final class ExplorerMenus {
         fillRecent(recent);
         vms.session.recentFiles().addListener((ListChangeListener<Path>) c -> fillRecent(recent));
         menu.getItems().addAll(new SeparatorMenuItem(),
-                Shortcut.OPEN_MODEL.menuItem("_Open model file…", vms.session::chooseModelFile),
+                Shortcut.OPEN_MODEL.menuItem("_Open model, session or PyTorch checkpoint…", vms.opening::choose),
                 Shortcut.OPEN_INPUT.menuItem("Open _input text or CSV…", vms.trace::chooseInput),
                 recent);
         return menu;
@@ -83,7 +83,7 @@ final class ExplorerMenus {
     private void fillRecent(Menu recent) {
         recent.getItems().clear();
         for (Path f : vms.session.recentFiles())
-            recent.getItems().add(item(f.getFileName() + "  —  " + f.getParent(), () -> vms.session.openFile(f)));
+            recent.getItems().add(item(f.getFileName() + "  —  " + f.getParent(), () -> vms.opening.open(f)));
         recent.setDisable(recent.getItems().isEmpty());
     }
 

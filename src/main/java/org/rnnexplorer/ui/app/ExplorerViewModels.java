@@ -10,6 +10,7 @@ import org.rnnexplorer.ui.explorer.trace.TraceViewModel;
 import org.rnnexplorer.ui.explorer.whatif.WhatIfViewModel;
 import org.rnnexplorer.ui.gradient.GradientLabViewModel;
 import org.rnnexplorer.ui.gradient.GradientPanelViewModel;
+import org.rnnexplorer.ui.opening.OpeningViewModel;
 import org.rnnexplorer.ui.safety.RecoveryStore;
 import org.rnnexplorer.ui.safety.SessionRecovery;
 import org.rnnexplorer.ui.safety.StateFolder;
@@ -38,6 +39,8 @@ public final class ExplorerViewModels implements AutoCloseable {
     public final GradientPanelViewModel gradient;
     public final GradientLabViewModel lab;
     public final TrainingViewModel training;
+    /** Model → Open…, drag and drop, the command line and recent files: models, sessions and checkpoints. */
+    public final OpeningViewModel opening;
     /**
      * The unsaved work a crash must not lose: the session and the Training tab's weights are registered; another
      * kind of work registers its own {@link org.rnnexplorer.ui.safety.Recoverable} here. Nothing is written until
@@ -59,6 +62,7 @@ public final class ExplorerViewModels implements AutoCloseable {
         trace = new TraceViewModel(applier, dialogs);
         playback = new PlaybackViewModel(trace);
         session = new SessionViewModel(trace, applier, dialogs);
+        opening = new OpeningViewModel(trace, session, applier, dialogs);
         equations = new EquationsViewModel(trace);
         whatIf = new WhatIfViewModel(trace);
         gradient = new GradientPanelViewModel(trace, applier);
@@ -77,6 +81,7 @@ public final class ExplorerViewModels implements AutoCloseable {
     @Override
     public void close() {
         trace.close();
+        opening.close();
         session.close();
         gradient.close();
         lab.dispose();

@@ -8,6 +8,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
 import org.rnnexplorer.ui.explorer.CellTab;
 import org.rnnexplorer.ui.explorer.playback.PlaybackBar;
+import org.rnnexplorer.ui.explorer.strip.ClassBars;
 import org.rnnexplorer.ui.explorer.strip.SequenceStrip;
 import org.rnnexplorer.ui.explorer.trace.InputBar;
 import org.rnnexplorer.ui.explorer.trace.ModelBar;
@@ -15,6 +16,7 @@ import org.rnnexplorer.ui.explorer.trace.ModelCatalog;
 import org.rnnexplorer.ui.explorer.trace.ModelSource;
 import org.rnnexplorer.ui.export.StepThroughGif;
 import org.rnnexplorer.ui.gradient.GradientLabTab;
+import org.rnnexplorer.ui.opening.FileDrop;
 import org.rnnexplorer.ui.race.RaceTab;
 import org.rnnexplorer.ui.training.TrainingTab;
 
@@ -29,6 +31,7 @@ public final class MainController {
     @FXML ModelBar modelBar;
     @FXML InputBar inputBar;
     @FXML SequenceStrip strip;
+    @FXML ClassBars classBars;
     @FXML TabPane mainTabs;
     @FXML PlaybackBar playbackBar;
 
@@ -46,6 +49,7 @@ public final class MainController {
         modelBar.bind(vms.trace);
         inputBar.bind(vms.trace);
         strip.bind(vms.trace, vms.view);
+        classBars.bind(vms.trace);
         playbackBar.bind(vms.trace, vms.playback);
         RecentFiles.persist(vms.session.recentFiles());
 
@@ -68,6 +72,7 @@ public final class MainController {
             if (scene == null) return;
             layout.follow(scene);
             PlaybackKeys.install(scene, vms.trace, vms.playback, vms.view, strip, cell::isSelected);
+            FileDrop.install(scene, vms.opening::open);
         });
         vms.trace.open(ModelCatalog.all().get(0));
     }

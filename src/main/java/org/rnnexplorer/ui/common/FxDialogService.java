@@ -9,6 +9,8 @@ import java.util.function.Supplier;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.ChoiceDialog;
+import javafx.scene.control.Dialog;
 import javafx.scene.control.TextArea;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -90,7 +92,19 @@ public final class FxDialogService implements DialogService {
         show(a, TITLE, header);
     }
 
-    private void show(Alert a, String title, String header) {
+    @Override
+    public <T> void choose(String header, String question, List<Choice<T>> options, Consumer<T> answer) {
+        List<String> labels = options.stream().map(Choice::label).toList();
+        ChoiceDialog<String> d = new ChoiceDialog<>(labels.isEmpty() ? null : labels.get(0), labels);
+        d.setContentText(question);
+        d.setOnHidden(e -> {
+            int i = d.getResult() == null ? -1 : labels.indexOf(d.getResult());
+            answer.accept(i >= 0 ? options.get(i).value() : null);
+        });
+        show(d, TITLE, header);
+    }
+
+    private void show(Dialog<?> a, String title, String header) {
         a.setTitle(title);
         a.setHeaderText(header);
         Window w = owner.get();

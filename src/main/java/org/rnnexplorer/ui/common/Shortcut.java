@@ -22,7 +22,7 @@ public enum Shortcut {
     NEXT_UNIT(KeyCode.DOWN, "↓", "select the next unit"),
     LEAVE(KeyCode.ESCAPE, "Esc", "leave the input editor (or presenter mode)"),
     EDIT_INPUT("Shortcut+L", "edit the input"),
-    OPEN_MODEL("Shortcut+O", "open a model file"),
+    OPEN_MODEL("Shortcut+O", "open a model file, a session or a PyTorch checkpoint"),
     OPEN_INPUT("Shortcut+I", "open an input text or CSV"),
     OPEN_SESSION("Shortcut+Shift+O", "open a session"),
     SAVE_SESSION("Shortcut+S", "save the session"),

@@ -81,9 +81,11 @@ public final class SessionViewModel implements AutoCloseable {
         sessionFile.set(null);
         trainedUnsaved.set(o.source() instanceof ModelSource.Trained);
         changed.set(false);
-        if (o.source() instanceof ModelSource.OnDisk d) {
-            recentFiles.remove(d.file());
-            recentFiles.add(0, d.file());
+        Path file = o.source() instanceof ModelSource.OnDisk d ? d.file()
+                : o.source() instanceof ModelSource.Checkpoint c ? c.file() : null;
+        if (file != null) {
+            recentFiles.remove(file);
+            recentFiles.add(0, file);
             if (recentFiles.size() > 8) recentFiles.remove(8, recentFiles.size());
         }
     }
@@ -150,7 +152,8 @@ public final class SessionViewModel implements AutoCloseable {
         unlessUnsaved(() -> readSession(file));
     }
 
-    private void readSession(Path file) {
+    /** {@link #openSession} without asking about unsaved weights (the caller has asked). */
+    public void readSession(Path file) {
         show(() -> SessionFile.read(file), file, () -> {
             sessionFile.set(file);
             trainedUnsaved.set(false);
@@ -335,6 +338,6 @@ public final class SessionViewModel implements AutoCloseable {
     public ReadOnlyBooleanProperty changedProperty() { return changed.getReadOnlyProperty(); }
     /** The window title: the session file (• when changed), then the model. */
     public ReadOnlyStringProperty titleProperty() { return title.getReadOnlyProperty(); }
-    /** Model files opened, newest first (at most 8). */
+    /** Model files and checkpoints opened, newest first (at most 8). */
     public ObservableList<Path> recentFiles() { return recentFiles; }
 }

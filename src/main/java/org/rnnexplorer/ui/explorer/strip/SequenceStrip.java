@@ -24,7 +24,8 @@ import org.rnnexplorer.ui.explorer.trace.TraceViewModel;
 
 /**
  * The input as a row of token chips, the current one highlighted; each chip is coloured by the selected unit's h at
- * that step (Karpathy's view) and shows the readout's top-3 next-token predictions under it. Only the chips that fit
+ * that step (Karpathy's view) and shows the readout's top-3 next-token predictions under it (a classifier's classes
+ * are in {@link ClassBars} instead). Only the chips that fit
  * are built (a window over the sequence with a scroll bar), so a 5,000-token input costs what a 30-token one does.
  * A click on a chip jumps to its step.
  */
@@ -192,11 +193,13 @@ public final class SequenceStrip extends VBox {
         Trace tr = r == null ? null : r.original();
         int layer = tr == null ? 0 : Math.min(trace.layerProperty().get(), tr.layerCount() - 1);
         Palette p = view.palette();
-        boolean readout = tr != null && tr.hasReadout();
+        boolean classifier = tr != null && tr.hasReadout() && r.model().isClassifier();
+        boolean readout = tr != null && tr.hasReadout() && !classifier;
         caption.setText(n == 0 ? "Input: no steps yet" : "Input, " + n + " steps — chips coloured by h of unit " + unit
                 + (tr != null && tr.layerCount() > 1 ? " (layer " + (layer + 1) + ")" : "")
                 + (readout && predictionRows > 0 ? "; under each chip the model's " + (predictionRows == 1
                 ? "likeliest next token" : predictionRows + " likeliest next tokens") : "")
+                + (classifier ? "; the classifier's classes at the current step are on the right" : "")
                 + (n > chips.size() ? "; scroll for more" : ""));
         for (int i = 0; i < chips.size(); i++) {
             Chip c = chips.get(i);

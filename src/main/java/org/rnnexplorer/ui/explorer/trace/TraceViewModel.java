@@ -93,12 +93,14 @@ public final class TraceViewModel implements AutoCloseable {
 
     /** Loads a model (off this thread) and opens it on its example input; a load error is shown, the old one stays. */
     public void open(ModelSource s) {
-        open(() -> {
-            RnnModel m = s.load();
-            String text = ModelCatalog.exampleFor(s, m);
-            TraceResult r = compute(m, text, List.of());
-            return new Opening(s, text, List.of(), 0, FirstUnit.of(s, r), 0, r);
-        }, o -> { });
+        open(() -> openingOf(s, s.load()), o -> { });
+    }
+
+    /** {@code m} from {@code s} on its example input, traced, with the unit to show first (call off this thread). */
+    public static Opening openingOf(ModelSource s, RnnModel m) {
+        String text = ModelCatalog.exampleFor(s, m);
+        TraceResult r = compute(m, text, List.of());
+        return new Opening(s, text, List.of(), 0, FirstUnit.of(s, r), 0, r);
     }
 
     /**
@@ -239,7 +241,8 @@ public final class TraceViewModel implements AutoCloseable {
         if (m.takesTokens())
             sb.append(" · ").append(m.tokenCount()).append("word".equals(m.tokenizer()) ? " words" : " characters");
         else sb.append(" · ").append(m.inputSize()).append(" inputs per step");
-        if (m.hasHead()) sb.append(" · next-token readout");
+        if (m.isClassifier()) sb.append(" · classifier of ").append(m.outputSize()).append(" classes");
+        else if (m.hasHead()) sb.append(" · next-token readout");
         return sb.toString();
     }
 

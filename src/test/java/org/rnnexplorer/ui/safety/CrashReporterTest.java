@@ -52,6 +52,7 @@ class CrashReporterTest {
         @Override public void showError(String header, String message) { shown.add(header + ": " + message); }
         @Override public void showInformation(String title, String header, String text) { }
         @Override public <T> void ask(String header, String question, List<Choice<T>> choices, java.util.function.Consumer<T> answer) { }
+        @Override public <T> void choose(String header, String question, List<Choice<T>> options, java.util.function.Consumer<T> answer) { }
     }
 
     CrashReporter reporter(long maxBytes) {

@@ -95,20 +95,6 @@ class RecoverySchedulerTest {
         return new RecoveryStore(dir, pid, clock);
     }
 
-    /** Records the text of each question, then lets {@code fake} answer it. */
-    record DelegatingDialogs(FakeDialogService fake, List<String> asked) implements org.rnnexplorer.ui.common.DialogService {
-        @Override public Path chooseFileToOpen(String title, List<FileType> types) { return null; }
-        @Override public Path chooseFileToSave(String title, String suggested, String extension) { return null; }
-        @Override public void showError(String header, String message) { fake.showError(header, message); }
-        @Override public void showInformation(String title, String header, String text) { }
-
-        @Override
-        public <T> void ask(String header, String question, List<Choice<T>> choices, java.util.function.Consumer<T> answer) {
-            asked.add(question);
-            fake.ask(header, question, choices, answer);
-        }
-    }
-
     @Test
     void theWorkIsWrittenAtATickWhenItChangedOnlyThenAndRemovedWhenSavedAndOnACleanExit() throws Exception {
         RecoveryStore s = store(PID);
@@ -221,11 +207,11 @@ class RecoverySchedulerTest {
     @Test
     void theQuestionSaysWhatWasNotSavedAndWhen() throws Exception {
         leftover(Map.of("lessons", "{\"text\":\"draft\"}", "notes", "{\"a\":1}"));
-        List<String> asked = new ArrayList<>();
         FakeDialogService fake = new FakeDialogService();
         RecoveryStore s = store(PID);
         s.register(part);
-        new RecoveryOffer(s, new DelegatingDialogs(fake, asked), Runnable::run, Runnable::run, () -> { }).offer();
+        new RecoveryOffer(s, fake, Runnable::run, Runnable::run, () -> { }).offer();
+        List<String> asked = fake.questionTexts();
         assertEquals(1, asked.size());
         String q = asked.get(0);
         assertTrue(q.startsWith("RNN Explorer did not close cleanly; at "), q);

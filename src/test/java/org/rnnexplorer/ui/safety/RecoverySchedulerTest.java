@@ -206,7 +206,10 @@ class RecoverySchedulerTest {
 
     @Test
     void theQuestionSaysWhatWasNotSavedAndWhen() throws Exception {
-        leftover(Map.of("lessons", "{\"text\":\"draft\"}", "notes", "{\"a\":1}"));
+        Map<String, String> parts = new java.util.LinkedHashMap<>();
+        parts.put("lessons", "{\"text\":\"draft\"}");
+        parts.put("notes", "{\"a\":1}");
+        leftover(parts);
         FakeDialogService fake = new FakeDialogService();
         RecoveryStore s = store(PID);
         s.register(part);

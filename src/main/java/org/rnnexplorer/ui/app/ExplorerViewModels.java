@@ -2,9 +2,11 @@ package org.rnnexplorer.ui.app;
 
 import java.util.concurrent.Executor;
 import org.rnnexplorer.ui.common.DialogService;
+import org.rnnexplorer.ui.connect.ConnectivityViewModel;
 import org.rnnexplorer.ui.common.EventBus;
 import org.rnnexplorer.ui.common.ViewOptions;
 import org.rnnexplorer.ui.explorer.equations.EquationsViewModel;
+import org.rnnexplorer.ui.explorer.heatmap.HeatmapZoomViewModel;
 import org.rnnexplorer.ui.explorer.playback.PlaybackViewModel;
 import org.rnnexplorer.ui.explorer.trace.TraceViewModel;
 import org.rnnexplorer.ui.explorer.whatif.WhatIfViewModel;
@@ -19,6 +21,8 @@ import org.rnnexplorer.ui.race.RaceModelChosen;
 import org.rnnexplorer.ui.race.RaceReplayViewModel;
 import org.rnnexplorer.ui.race.RaceViewModel;
 import org.rnnexplorer.ui.session.SessionViewModel;
+import org.rnnexplorer.ui.text.TextViewModel;
+import org.rnnexplorer.ui.text.UnitFinderViewModel;
 import org.rnnexplorer.ui.training.ModelChosen;
 import org.rnnexplorer.ui.training.TrainingViewModel;
 
@@ -32,6 +36,8 @@ public final class ExplorerViewModels implements AutoCloseable {
     public final ViewOptions view = new ViewOptions();
     public final EventBus events = new EventBus();
     public final TraceViewModel trace;
+    /** The stretch of steps the heatmaps show (zoom, pan, fit). */
+    public final HeatmapZoomViewModel heatmapZoom;
     public final PlaybackViewModel playback;
     public final SessionViewModel session;
     public final EquationsViewModel equations;
@@ -39,6 +45,8 @@ public final class ExplorerViewModels implements AutoCloseable {
     public final GradientPanelViewModel gradient;
     public final GradientLabViewModel lab;
     public final TrainingViewModel training;
+    public final TextViewModel text;
+    public final UnitFinderViewModel finder;
     /** Model → Open…, drag and drop, the command line and recent files: models, sessions and checkpoints. */
     public final OpeningViewModel opening;
     /**
@@ -48,6 +56,7 @@ public final class ExplorerViewModels implements AutoCloseable {
      */
     public final RecoveryStore recovery;
     public final RaceViewModel race;
+    public final ConnectivityViewModel connectivity;
     public final RaceReplayViewModel raceReplay;
 
     /** {@code applier} runs finished background work (the JavaFX thread in the app). */
@@ -60,6 +69,7 @@ public final class ExplorerViewModels implements AutoCloseable {
         this.dialogs = dialogs;
         recovery = new RecoveryStore(stateFolder);
         trace = new TraceViewModel(applier, dialogs);
+        heatmapZoom = new HeatmapZoomViewModel(trace);
         playback = new PlaybackViewModel(trace);
         session = new SessionViewModel(trace, applier, dialogs);
         opening = new OpeningViewModel(trace, session, applier, dialogs);
@@ -68,7 +78,10 @@ public final class ExplorerViewModels implements AutoCloseable {
         gradient = new GradientPanelViewModel(trace, applier);
         lab = new GradientLabViewModel(applier);
         training = new TrainingViewModel(applier, events);
+        text = new TextViewModel(trace);
+        finder = new UnitFinderViewModel(text, applier, dialogs);
         race = new RaceViewModel(applier);
+        connectivity = new ConnectivityViewModel(trace, applier);
         raceReplay = new RaceReplayViewModel(applier, events);
         session.addSliders(playback.sessionSliders());
         session.addSliders(lab.sessionSliders());
@@ -85,7 +98,9 @@ public final class ExplorerViewModels implements AutoCloseable {
         session.close();
         gradient.close();
         lab.dispose();
+        finder.close();
         race.cancel();
         raceReplay.close();
+        connectivity.close();
     }
 }

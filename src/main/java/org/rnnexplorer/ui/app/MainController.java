@@ -6,6 +6,7 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
+import org.rnnexplorer.ui.connect.ConnectionLights;
 import org.rnnexplorer.ui.explorer.CellTab;
 import org.rnnexplorer.ui.explorer.playback.PlaybackBar;
 import org.rnnexplorer.ui.explorer.strip.ClassBars;
@@ -16,6 +17,7 @@ import org.rnnexplorer.ui.explorer.trace.ModelCatalog;
 import org.rnnexplorer.ui.explorer.trace.ModelSource;
 import org.rnnexplorer.ui.export.StepThroughGif;
 import org.rnnexplorer.ui.gradient.GradientLabTab;
+import org.rnnexplorer.ui.text.TextTab;
 import org.rnnexplorer.ui.opening.FileDrop;
 import org.rnnexplorer.ui.race.RaceTab;
 import org.rnnexplorer.ui.training.TrainingTab;
@@ -49,14 +51,15 @@ public final class MainController {
         modelBar.bind(vms.trace);
         inputBar.bind(vms.trace);
         strip.bind(vms.trace, vms.view);
+        ConnectionLights.install(strip, vms.connectivity, vms.trace, vms.view);
         classBars.bind(vms.trace);
         playbackBar.bind(vms.trace, vms.playback);
         RecentFiles.persist(vms.session.recentFiles());
 
-        cellTab = new CellTab(vms.trace, vms.view, vms.equations, vms.whatIf, vms.gradient);
+        cellTab = new CellTab(vms.trace, vms.view, vms.equations, vms.whatIf, vms.gradient, vms.heatmapZoom);
         Tab cell = new Tab("Cell, step by step", cellTab);
         cell.setId("cell-tab");
-        mainTabs.getTabs().addAll(cell,
+        mainTabs.getTabs().addAll(cell, TextTab.of(vms.text, vms.finder, vms.dialogs),
                 GradientLabTab.of(vms.lab, vms.trace, vms.dialogs),
                 TrainingTab.of(vms.training, vms.dialogs),
                 RaceTab.of(vms.race, vms.raceReplay));
@@ -71,7 +74,7 @@ public final class MainController {
         root.sceneProperty().addListener((o, a, scene) -> {
             if (scene == null) return;
             layout.follow(scene);
-            PlaybackKeys.install(scene, vms.trace, vms.playback, vms.view, strip, cell::isSelected);
+            PlaybackKeys.install(scene, vms, strip, cell::isSelected);
             FileDrop.install(scene, vms.opening::open);
         });
         vms.trace.open(ModelCatalog.all().get(0));

@@ -6,6 +6,7 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
+import org.rnnexplorer.ui.connect.ConnectionLights;
 import org.rnnexplorer.ui.explorer.CellTab;
 import org.rnnexplorer.ui.explorer.playback.PlaybackBar;
 import org.rnnexplorer.ui.explorer.strip.ClassBars;
@@ -15,7 +16,9 @@ import org.rnnexplorer.ui.explorer.trace.ModelBar;
 import org.rnnexplorer.ui.explorer.trace.ModelCatalog;
 import org.rnnexplorer.ui.explorer.trace.ModelSource;
 import org.rnnexplorer.ui.export.StepThroughGif;
+import org.rnnexplorer.ui.generate.GeneratePanel;
 import org.rnnexplorer.ui.gradient.GradientLabTab;
+import org.rnnexplorer.ui.pca.PcaPathView;
 import org.rnnexplorer.ui.text.TextTab;
 import org.rnnexplorer.ui.opening.FileDrop;
 import org.rnnexplorer.ui.race.RaceTab;
@@ -50,11 +53,14 @@ public final class MainController {
         modelBar.bind(vms.trace);
         inputBar.bind(vms.trace);
         strip.bind(vms.trace, vms.view);
+        ConnectionLights.install(strip, vms.connectivity, vms.trace, vms.view);
         classBars.bind(vms.trace);
         playbackBar.bind(vms.trace, vms.playback);
         RecentFiles.persist(vms.session.recentFiles());
 
         cellTab = new CellTab(vms.trace, vms.view, vms.equations, vms.whatIf, vms.gradient, vms.heatmapZoom);
+        cellTab.addSide("Generate", GeneratePanel.of(vms.generate, vms.trace));
+        vms.pcaPath.wantedProperty().bind(cellTab.addSide("State path", PcaPathView.of(vms.pcaPath)).selectedProperty());
         Tab cell = new Tab("Cell, step by step", cellTab);
         cell.setId("cell-tab");
         mainTabs.getTabs().addAll(cell, TextTab.of(vms.text, vms.finder, vms.dialogs),

@@ -2,6 +2,7 @@ package org.rnnexplorer.ui.explorer.strip;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntConsumer;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -34,11 +35,14 @@ public final class SequenceStrip extends VBox {
     private final HBox row = new HBox(4);
     private final ScrollBar scroll = new ScrollBar();
     private final Label caption = new Label();
+    private final Label note = new Label();
     private final List<Chip> chips = new ArrayList<>();
     private TraceViewModel trace;
     private ViewOptions view;
     private int first;
     private int predictionRows = 3;
+    private ChipLights lights = t -> null;
+    private IntConsumer onHover = t -> { };
 
     /** How many predictions each chip shows (3, or 1 on a short screen). */
     public void setPredictionRows(int rows) {
@@ -52,12 +56,31 @@ public final class SequenceStrip extends VBox {
         private final Label token = new Label();
         private final Label[] preds = {new Label(), new Label(), new Label()};
         private final Tooltip tip = new Tooltip();
+        private final Label light = new Label();
         private int step = -1;
         private Color colour;
 
         /** The token as the chip writes it. */
         public String tokenText() {
             return token.getText();
+        }
+
+        /** The step it shows (−1 when empty). */
+        public int step() {
+            return step;
+        }
+
+        /** The text of its light ("" when unlit). */
+        public String lightText() {
+            return light.isVisible() ? light.getText() : "";
+        }
+
+        void light(ChipLights.Light l) {
+            light.setVisible(l != null); // its row stays: lighting the chips does not move the window's layout
+            if (l == null) return;
+            light.setText(l.text());
+            light.setBackground(new Background(new BackgroundFill(l.colour(), new CornerRadii(3), Insets.EMPTY)));
+            light.setTextFill(Palette.textOn(l.colour()));
         }
 
         /** The token's label (its font grows in presenter mode). */
@@ -93,9 +116,14 @@ public final class SequenceStrip extends VBox {
             }
             setAlignment(Pos.TOP_CENTER);
             showRows(predictionRows);
+            light.getStyleClass().add("chip-light");
+            light.setMaxWidth(Double.MAX_VALUE);
+            light(null);
+            getChildren().add(light);
             setOnMouseClicked(e -> {
                 if (step >= 0) trace.jumpTo(step);
             });
+            setOnMouseEntered(e -> onHover.accept(step));
         }
     }
 
@@ -117,7 +145,30 @@ public final class SequenceStrip extends VBox {
         setFocusTraversable(true);
         addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> requestFocus());
         setSpacing(4);
-        getChildren().addAll(caption, row, scroll);
+        note.getStyleClass().add("strip-note");
+        getChildren().addAll(new HBox(16, caption, note), row, scroll);
+        row.setOnMouseExited(e -> onHover.accept(-1));
+    }
+
+    /** Lights chips beside their h colour (e.g. by the connectivity of a hovered step); redraws them now. */
+    public void setLights(ChipLights lights) {
+        this.lights = lights;
+        fill();
+    }
+
+    /** Hears the step of the chip the mouse enters, and −1 when it leaves the chips. */
+    public void setOnHover(IntConsumer onHover) {
+        this.onHover = onHover;
+    }
+
+    /** A second line of caption beside the first (what the lights mean). */
+    public Label note() {
+        return note;
+    }
+
+    /** Redraws the chips (their lights may have changed). */
+    public void refresh() {
+        fill();
     }
 
     public void bind(TraceViewModel trace, ViewOptions view) {
@@ -212,6 +263,7 @@ public final class SequenceStrip extends VBox {
             boolean on = t < n;
             c.setVisible(on);
             c.step = on ? t : -1;
+            c.light(on ? lights.at(t) : null);
             boolean isCurrent = on && t == cur;
             if (isCurrent != c.getStyleClass().contains("current")) {
                 if (isCurrent) c.getStyleClass().add("current");

@@ -87,7 +87,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--layers", defaultValue = "1", description = "L (find-units)")
     int layers;
 
-    @Option(names = "--threads", defaultValue = "2", description = "find-units: also time this many scoring threads")
+    @Option(names = "--threads", defaultValue = "2", description = "find-units: also time this many scoring threads; "
+            + "store, npz: the engine's threads (1, or 2 for its pipeline; at most the machine's cores)")
     int threads;
 
     @Option(names = "--batch", defaultValue = "1", description = "B")
@@ -229,7 +230,9 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** The long-input protocols, {@link LongInputBench}. */
     private Integer longInput() {
-        LongInputBench b = new LongInputBench(modelFile, textFile, steps, warmup, reps);
+        within("--threads", threads, 1, 2);
+        LongInputBench b = new LongInputBench(modelFile, textFile, steps, warmup, reps,
+                Math.min(threads, Runtime.getRuntime().availableProcessors()));
         try {
             print(switch (protocol) {
                 case "store" -> b.store();

@@ -15,6 +15,7 @@ import org.rnnexplorer.ui.explorer.trace.ModelCatalog;
 import org.rnnexplorer.ui.explorer.trace.ModelSource;
 import org.rnnexplorer.ui.export.StepThroughGif;
 import org.rnnexplorer.ui.gradient.GradientLabTab;
+import org.rnnexplorer.ui.lesson.LessonMode;
 import org.rnnexplorer.ui.training.TrainingTab;
 
 /**
@@ -35,6 +36,7 @@ public final class MainController {
     private CellTab cellTab;
     private PresenterLayout layout;
     private ExplorerMenus menus;
+    private LessonMode lessonMode;
 
     MainController(ExplorerViewModels vms) {
         this.vms = vms;
@@ -61,10 +63,12 @@ public final class MainController {
 
         menus = new ExplorerMenus(vms, root, cellTab, inputBar, strip);
         menuBar.getMenus().setAll(menus.menus());
+        lessonMode = LessonWiring.install(vms, root, menuBar, mainTabs, cellTab, strip);
         layout = new PresenterLayout(root, cellTab, inputBar, strip, vms.view);
         root.sceneProperty().addListener((o, a, scene) -> {
             if (scene == null) return;
             layout.follow(scene);
+            lessonMode.install(scene);
             PlaybackKeys.install(scene, vms.trace, vms.playback, vms.view, strip, cell::isSelected);
         });
         vms.trace.open(ModelCatalog.all().get(0));
@@ -81,6 +85,10 @@ public final class MainController {
 
     void exportStepThroughGif(Path file) {
         menus.stepThroughGif().export(cellTab.diagram(), strip, file);
+    }
+
+    LessonMode lessonMode() {
+        return lessonMode;
     }
 
     CellTab cellTab() {

@@ -167,8 +167,13 @@ public final class SessionViewModel implements AutoCloseable {
         });
     }
 
+    /** Sets the sliders of the other parts of the window (the playback speed, the lab's) to those of a saved view. */
+    public void restoreSliders(Map<String, Double> values) {
+        for (SessionSlider s : sliders) s.restoreFrom(values);
+    }
+
     /** One line of numbers per row, as the input editor reads a series. */
-    static String seriesText(double[][] series) {
+    public static String seriesText(double[][] series) {
         StringBuilder sb = new StringBuilder();
         for (double[] row : series) {
             for (int j = 0; j < row.length; j++) sb.append(j > 0 ? ", " : "").append(row[j]);

@@ -46,12 +46,19 @@ public final class SequenceStrip extends VBox {
     }
 
     /** One chip: the token on the colour of the selected unit's h, then up to three predictions. */
+    private int markFrom = 0, markTo = -1;
+
     public final class Chip extends VBox {
         private final Label token = new Label();
         private final Label[] preds = {new Label(), new Label(), new Label()};
         private final Tooltip tip = new Tooltip();
         private int step = -1;
         private Color colour;
+
+        /** The step the chip shows (−1: none). */
+        public int step() {
+            return step;
+        }
 
         /** The token as the chip writes it. */
         public String tokenText() {
@@ -209,6 +216,11 @@ public final class SequenceStrip extends VBox {
                 if (isCurrent) c.getStyleClass().add("current");
                 else c.getStyleClass().remove("current");
             }
+            boolean isMarked = on && t >= markFrom && t <= markTo;
+            if (isMarked != c.getStyleClass().contains("marked")) {
+                if (isMarked) c.getStyleClass().add("marked");
+                else c.getStyleClass().remove("marked");
+            }
             if (!on) continue;
             double h = tr.hidden(layer, t, Math.min(unit, tr.hiddenSize() - 1));
             c.token.setText(TokenLabels.visible(r.input().tokens().get(t)));
@@ -230,6 +242,13 @@ public final class SequenceStrip extends VBox {
             c.tip.setText(("step " + (t + 1) + ": '" + TokenLabels.visible(r.input().tokens().get(t))
                     + "', h[" + unit + "] = " + Num.f(h) + " — click to jump here"));
         }
+    }
+
+    /** Marks the chips of steps {@code from} to {@code to} (style class {@code marked}; from > to: none). */
+    public void markSteps(int from, int to) {
+        markFrom = from;
+        markTo = to;
+        fill();
     }
 
     /** The chips on screen. */

@@ -39,8 +39,13 @@ public final class ScreenshotTool {
     /** Runs the command; returns the exit code. */
     public static int run(String[] args) {
         Path out = Path.of("screenshots");
+        boolean lessonsOnly = false;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--out") && i + 1 < args.length) out = Path.of(args[++i]);
+            else if (args[i].equals("--only") && i + 1 < args.length && args[i + 1].equals("lessons")) {
+                lessonsOnly = true;
+                i++;
+            }
             else if (args[i].equals("--help")) {
                 System.out.println("Usage: screenshots [--out DIR]   PNGs of the explorer window (default DIR: screenshots)");
                 return 0;
@@ -76,7 +81,7 @@ public final class ScreenshotTool {
         try {
             started.await();
             Platform.setImplicitExit(false);
-            for (String f : shoot(out)) System.out.println(f);
+            for (String f : shoot(out, lessonsOnly)) System.out.println(f);
             return 0;
         } catch (Exception e) {
             System.err.println("screenshots: " + e);
@@ -93,6 +98,11 @@ public final class ScreenshotTool {
         } catch (ClassNotFoundException e) {
             return false;
         }
+    }
+
+    /** Only the lesson screenshots ({@code screenshots --only lessons}), for working on them. */
+    static List<String> shoot(Path out, boolean lessonsOnly) throws Exception {
+        return lessonsOnly ? LessonShots.shoot(out) : shoot(out);
     }
 
     static List<String> shoot(Path out) throws Exception {
@@ -120,6 +130,7 @@ public final class ScreenshotTool {
             return w.viewModels().gradient.chartProperty().get() != null;
         }));
         written.add(stepThroughGif(out, lstm));
+        written.addAll(LessonShots.shoot(out));
         return written;
     }
 

@@ -14,6 +14,7 @@ import org.rnnexplorer.ui.explorer.trace.ModelBar;
 import org.rnnexplorer.ui.explorer.trace.ModelCatalog;
 import org.rnnexplorer.ui.explorer.trace.ModelSource;
 import org.rnnexplorer.ui.export.StepThroughGif;
+import org.rnnexplorer.ui.connect.WaysToConnectTab;
 import org.rnnexplorer.ui.gradient.GradientLabTab;
 import org.rnnexplorer.ui.lesson.LessonMode;
 import org.rnnexplorer.ui.training.TrainingTab;
@@ -55,7 +56,8 @@ public final class MainController {
         cell.setId("cell-tab");
         mainTabs.getTabs().addAll(cell,
                 GradientLabTab.of(vms.lab, vms.trace, vms.dialogs),
-                TrainingTab.of(vms.training, vms.dialogs));
+                TrainingTab.of(vms.training, vms.dialogs),
+                WaysToConnectTab.of(vms.trace, vms.session, () -> mainTabs.getSelectionModel().select(cell)));
         // a model from the Training tab is shown where it can be stepped through
         vms.trace.openedProperty().addListener((o, a, opened) -> {
             if (opened.source() instanceof ModelSource.Trained) mainTabs.getSelectionModel().select(cell);

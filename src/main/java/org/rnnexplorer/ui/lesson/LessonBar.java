@@ -13,6 +13,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.rnnexplorer.io.CaptionTemplate;
 import org.rnnexplorer.io.LessonSlide;
@@ -59,6 +60,9 @@ public final class LessonBar extends VBox {
         edit.setTooltip(new Tooltip("Edit this slide: caption, highlight, auto-play; add, move and delete slides"));
         Button close = button("✕", "Leave lesson mode", lesson::close);
         HBox top = new HBox(10, title, prev, position, next, caption, edit, close);
+        for (javafx.scene.control.Control c : List.of(prev, position, next, edit, close)) c.setMinWidth(Region.USE_PREF_SIZE);
+        title.setMaxWidth(260);
+        title.setMinWidth(Math.min(120, 260));
         top.setAlignment(Pos.CENTER_LEFT);
 
         buildEditor(lesson);

@@ -10,7 +10,8 @@ Every fixture is small (a few kB) and made from a fixed seed. They cover what re
 a training-checkpoint dict (optimizer state, an author's config class, the vocabulary as a map), a whole pickled
 module of a class the reader cannot import, the legacy format (before 1.6), a zip laid out as PyTorch 2.x writes it
 (archive/ folder, .format_version, .storage_alignment, byteorder, .data/serialization_id), tensors tagged cuda:0 and
-mps, float16, bfloat16 and float64 weights, a torchtext-style Vocab object, module names of other authors; the
+mps, float16, bfloat16 and float64 weights, a char-rnn over string.printable that does not save it, a
+torchtext-style Vocab object, module names of other authors; the
 models the engine cannot show (bidirectional, LSTM projection, hand-written Linear cell, attention, ReLU RNN, two
 RNNs); and a pickle that calls os.system, which Python's torch.load would run and the importer must not.
 
@@ -248,6 +249,24 @@ def make(out):
     randomise(whole)
     save(whole, fx.path("whole-module-gru.pt"))
     fx.imports("whole-module-gru", whole, probe, ("encoder", "rnn", "decoder"), text=PROBE)
+
+    # a char-rnn over Python's string.printable that does not save it (as many real ones): the window offers it
+    import string
+    printable = list(string.printable)
+    with open(fx.path("printable.json"), "w") as f:   # --vocab as a JSON list: string.printable in Python's order
+        json.dump(printable, f)
+    torch.manual_seed(15)
+    char_rnn = CharRNN()
+    nn.Module.__init__(char_rnn)
+    char_rnn.encoder = nn.Embedding(len(printable), 4)
+    char_rnn.rnn = nn.GRU(4, 5, 1)
+    char_rnn.decoder = nn.Linear(5, len(printable))
+    randomise(char_rnn)
+    save(char_rnn, fx.path("printable-gru.pt"))
+    text = "Hi, there!\n"
+    fx.imports("printable-gru", char_rnn, [printable.index(c) for c in text], ("encoder", "rnn", "decoder"), text=text,
+               vocab="printable.json")
+    fx.refused("printable-gru", "give --vocab", note="without --vocab the window offers string.printable")
 
     # a classifier with a torchtext-style Vocab (<unk>, <s>, </s> and letters) and names of another author
     TorchtextVocab = author_class("torchtext.vocab.vocab", "Vocab")

@@ -10,8 +10,8 @@ import org.rnnexplorer.ui.app.ExplorerApp;
 
 /**
  * The jar's entry point. It does not extend {@code Application}, so the shaded jar starts JavaFX from the class
- * path. With no arguments it opens the window, and with one argument that is a file (a model, a session: what the
- * desktop passes when such a file is opened) the window opens that file; {@code screenshots} renders the window to
+ * path. With no arguments it opens the window, and with one argument that is a file (a model file, a session, a
+ * PyTorch checkpoint: what the desktop passes when such a file is opened) the window opens that file; {@code screenshots} renders the window to
  * PNGs; any other command runs headless. Without a display to open the window on, it says so in one line and exits
  * with code 2 instead of JavaFX's stack trace.
  */
@@ -23,7 +23,12 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        if (args.length == 0 || (args.length == 1 && isFile(args[0]))) {
+        String missing = missingFile(args);
+        if (missing != null) {
+            System.err.println(missing);
+            System.exit(NO_DISPLAY);
+        }
+        if (opensWindow(args)) {
             String problem = noDisplay();
             if (problem != null) {
                 System.err.println(problem);
@@ -43,8 +48,25 @@ public final class Launcher {
         }
     }
 
+    /** No arguments, or one that is a file (a model file, a session, a PyTorch checkpoint): the window opens. */
+    static boolean opensWindow(String[] args) {
+        return args.length == 0 || (args.length == 1 && isFile(args[0]));
+    }
+
     private static boolean isFile(String arg) {
         return !arg.startsWith("-") && Files.isRegularFile(Path.of(arg));
+    }
+
+    /**
+     * One line when the only argument names a file to open ({@code .json}, {@code .pt}, {@code .pth}) that is not
+     * there, rather than "unknown command"; else null.
+     */
+    static String missingFile(String[] args) {
+        if (args.length != 1 || args[0].startsWith("-")) return null;
+        String a = args[0].toLowerCase(Locale.ROOT);
+        if (!(a.endsWith(".json") || a.endsWith(".pt") || a.endsWith(".pth")) || Files.exists(Path.of(args[0]))) return null;
+        return "rnn-explorer: " + args[0] + ": no such file (to open a model file, a session or a PyTorch checkpoint in"
+                + " the window, give its path)";
     }
 
     /** One line for JavaFX's "Unable to open DISPLAY" or "Unable to load glass GTK library.", with what to do. */

@@ -111,6 +111,38 @@ public final class GradientChart {
         return chart;
     }
 
+    /**
+     * Every layer of one model on one input: a solid line per layer (bottom layer first, legend "layer 1", ...), all
+     * divided by the same number, ‖∂L/∂h_t‖ of the top layer where the error enters, so the lines show both how the
+     * gradient fades with the steps back and how much of it reaches each layer below the top.
+     */
+    public static JFreeChart layers(List<GradientCurve> curves) {
+        if (curves.isEmpty()) throw new IllegalArgumentException("no layers");
+        GradientCurve top = curves.get(curves.size() - 1);
+        double ref = reference(top);
+        XYSeriesCollection data = new XYSeriesCollection();
+        for (GradientCurve c : curves) data.addSeries(series(c.label(), c.norm(), ref));
+        JFreeChart chart = build("The gradient in every layer: " + org.rnnexplorer.analysis.GradientCurves.cellName(top.cell()), data);
+        XYLineAndShapeRenderer r = renderer(chart);
+        for (int i = 0; i < curves.size(); i++) {
+            r.setSeriesPaint(i, layerColor(top.cell(), i, curves.size()));
+            r.setSeriesStroke(i, ChartStyle.solid(i == curves.size() - 1 ? 3.5f : 2.5f));
+            r.setSeriesShapesVisible(i, false);
+        }
+        subtitle(chart, top.objective() + "  ·  T = " + top.steps() + "  ·  every layer divided by the top layer's "
+                + String.format(Locale.ROOT, "‖∂L/∂h_t‖ = %.3g at k = %d", ref, top.anchor()));
+        return chart;
+    }
+
+    /** Layer i of n: the cell's colour for the top layer, lighter towards the bottom layer. */
+    static Color layerColor(org.rnnexplorer.model.CellType cell, int i, int n) {
+        Color c = ChartStyle.cellColor(cell);
+        double f = n <= 1 ? 0 : 0.6 * (n - 1 - i) / (n - 1);
+        return new Color((int) Math.round(c.getRed() + (255 - c.getRed()) * f),
+                (int) Math.round(c.getGreen() + (255 - c.getGreen()) * f),
+                (int) Math.round(c.getBlue() + (255 - c.getBlue()) * f));
+    }
+
     private static Color colorOf(GradientCurve c, int i) {
         return c.cell() != null ? ChartStyle.cellColor(c.cell()) : (Color) ChartStyle.seriesColor(i);
     }

@@ -19,12 +19,17 @@ final class LessonShots {
     private LessonShots() {
     }
 
-    static List<String> shoot(Path out) throws Exception {
+    /** The pictures whose file name contains {@code only} (null: all). */
+    static List<String> shoot(Path out, String only) throws Exception {
         List<String> written = new ArrayList<>();
         if (BundledLessons.all().isEmpty()) return written;
-        written.add(slide(out, "lesson-slide-lstm-equations.png", 1600, 1000, 6, false));
-        written.add(slide(out, "lesson-presenter-cell-state.png", 1920, 1080, 5, true));
-        written.add(slide(out, "ways-to-connect.png", 1600, 1000, 8, false));
+        String[] names = {"lesson-slide-lstm-equations.png", "lesson-presenter-cell-state.png", "ways-to-connect.png"};
+        int[] slides = {6, 5, 8};
+        for (int i = 0; i < names.length; i++) {
+            if (only != null && !names[i].contains(only)) continue;
+            boolean presenter = i == 1;
+            written.add(slide(out, names[i], presenter ? 1920 : 1600, presenter ? 1080 : 1000, slides[i], presenter));
+        }
         return written;
     }
 
@@ -38,7 +43,7 @@ final class LessonShots {
             s.show();
             ew.viewModels().view.reducedMotionProperty().set(true);
             ew.viewModels().view.presenterProperty().set(presenter);
-            ew.viewModels().lesson.openBundled(BundledLessons.all().get(0));
+            ew.viewModels().lesson.document().openBundled(BundledLessons.all().get(0));
             return ew;
         });
         LessonViewModel lesson = win.viewModels().lesson;

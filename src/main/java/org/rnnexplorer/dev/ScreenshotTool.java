@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +20,7 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
+import org.rnnexplorer.data.tasks.BracketsTask;
 import org.rnnexplorer.model.CellType;
 import org.rnnexplorer.ui.app.ExplorerViewModels;
 import org.rnnexplorer.ui.app.ExplorerWindow;
@@ -33,21 +35,21 @@ import org.rnnexplorer.ui.explorer.trace.TraceViewModel;
  * display it renders off screen with Monocle when Monocle is on the class path.
  */
 public final class ScreenshotTool {
+    /** Only the pictures whose file name contains this (null: all). */
+    private static String only;
+
     private ScreenshotTool() {
     }
 
     /** Runs the command; returns the exit code. */
     public static int run(String[] args) {
         Path out = Path.of("screenshots");
-        boolean lessonsOnly = false;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--out") && i + 1 < args.length) out = Path.of(args[++i]);
-            else if (args[i].equals("--only") && i + 1 < args.length && args[i + 1].equals("lessons")) {
-                lessonsOnly = true;
-                i++;
-            }
+            else if (args[i].equals("--only") && i + 1 < args.length) only = args[++i];
             else if (args[i].equals("--help")) {
-                System.out.println("Usage: screenshots [--out DIR]   PNGs of the explorer window (default DIR: screenshots)");
+                System.out.println("Usage: screenshots [--out DIR] [--only TEXT]   PNGs of the explorer window (default DIR:"
+                        + " screenshots; --only: just the files whose name contains TEXT)");
                 return 0;
             } else {
                 System.err.println("screenshots: unknown option " + args[i] + " (use --out DIR)");
@@ -81,7 +83,7 @@ public final class ScreenshotTool {
         try {
             started.await();
             Platform.setImplicitExit(false);
-            for (String f : shoot(out, lessonsOnly)) System.out.println(f);
+            for (String f : shoot(out)) if (f != null) System.out.println(f);
             return 0;
         } catch (Exception e) {
             System.err.println("screenshots: " + e);
@@ -98,11 +100,6 @@ public final class ScreenshotTool {
         } catch (ClassNotFoundException e) {
             return false;
         }
-    }
-
-    /** Only the lesson screenshots ({@code screenshots --only lessons}), for working on them. */
-    static List<String> shoot(Path out, boolean lessonsOnly) throws Exception {
-        return lessonsOnly ? LessonShots.shoot(out) : shoot(out);
     }
 
     static List<String> shoot(Path out) throws Exception {
@@ -129,14 +126,18 @@ public final class ScreenshotTool {
             w.cellTab().sideTabs().getSelectionModel().select(2);
             return w.viewModels().gradient.chartProperty().get() != null;
         }));
+        written.add(shot(out, "text-tab-brackets-lstm.png", 1600, 1000, lstm, false, 17, vms ->
+                vms.trace.inputTextProperty().set(BracketsTask.text(new Random(123), 3000).substring(0, 3000)),
+                TextTabScene::show));
         written.add(stepThroughGif(out, lstm));
-        written.addAll(LessonShots.shoot(out));
+        written.addAll(LessonShots.shoot(out, only));
         return written;
     }
 
     /** Export → Step-through as animated GIF, of the LSTM on a short bracket text, as the menu makes it. */
     private static String stepThroughGif(Path dir, ModelSource source) throws Exception {
         Path file = dir.resolve("step-through-lstm.gif");
+        if (only != null && !file.getFileName().toString().contains(only)) return null;
         ExplorerWindow[] win = {open(1200, 760, source)};
         Stage[] stage = {(Stage) win[0].scene().getWindow()};
         TraceViewModel trace = win[0].viewModels().trace;
@@ -174,6 +175,7 @@ public final class ScreenshotTool {
     private static String shot(Path dir, String name, double w, double h, ModelSource source, boolean presenter,
                                int step, Consumer<ExplorerViewModels> change,
                                Function<ExplorerWindow, Boolean> view) throws Exception {
+        if (only != null && !name.contains(only)) return null;
         ExplorerWindow[] win = {open(w, h, source)};
         Stage[] stage = {(Stage) win[0].scene().getWindow()};
         ExplorerViewModels vms = win[0].viewModels();

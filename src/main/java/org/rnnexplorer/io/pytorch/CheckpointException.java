@@ -4,7 +4,7 @@ package org.rnnexplorer.io.pytorch;
  * Something in a checkpoint that cannot be read, said in one line without the file name; {@link CheckpointReader}
  * turns it into a {@link org.rnnexplorer.io.BadFileException} naming the file.
  */
-final class CheckpointException extends RuntimeException {
+class CheckpointException extends RuntimeException {
     CheckpointException(String problem) {
         super(problem);
     }

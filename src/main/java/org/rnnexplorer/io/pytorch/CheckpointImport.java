@@ -55,8 +55,21 @@ public final class CheckpointImport {
         return out;
     }
 
-    /** Reads {@code file}: the model, or {@link ImportResult.NeedsVocabulary} when its vocabulary must be given. */
+    /**
+     * Reads {@code file}: the model, or {@link ImportResult.NeedsVocabulary} when its vocabulary must be given; two
+     * candidates for a part are refused (as {@code import} does).
+     */
     public static ImportResult read(Path file, ImportOptions options) {
+        ImportResult r = readAsking(file, options);
+        if (r instanceof ImportResult.Ambiguous a) throw new BadFileException(file, a.message());
+        return r;
+    }
+
+    /**
+     * Reads {@code file} as {@link #read} does, but gives two candidates for a part as {@link ImportResult.Ambiguous}
+     * (the window lists them and reads again with the one picked).
+     */
+    public static ImportResult readAsking(Path file, ImportOptions options) {
         if (Files.isDirectory(file)) throw new BadFileException(file, "is a folder, not a checkpoint");
         // hashed beside the reading: the first use of SHA-256 in a JVM (its provider starting) takes long
         CompletableFuture<String> sha256 = CompletableFuture.supplyAsync(() -> sha256(file));
@@ -64,6 +77,8 @@ public final class CheckpointImport {
             CheckpointContents contents = CheckpointContents.of(checkpoint.root);
             FoundParts parts = PartFinder.find(contents, options.map());
             return new Assembly(file, sha256, checkpoint, contents, parts, options).build();
+        } catch (AmbiguousPart e) {
+            return new ImportResult.Ambiguous(e.part, e.candidates, shown(e.getMessage(), 400));
         } catch (CheckpointException e) {
             throw new BadFileException(file, shown(e.getMessage(), 400), e);
         } catch (NoSuchFileException e) {
@@ -183,7 +198,8 @@ public final class CheckpointImport {
             } else {
                 List<TextCandidates.Candidate> cs = TextCandidates.ofSize(contents, tokens, null);
                 if (cs.size() > 1)
-                    throw new CheckpointException("found " + cs.size() + " different vocabularies of " + tokens + " tokens: "
+                    throw new AmbiguousPart("vocab", cs.stream().map(c -> new ImportResult.Candidate(c.path(), c.describe())).toList(),
+                            "found " + cs.size() + " different vocabularies of " + tokens + " tokens: "
                             + String.join(", ", cs.stream().limit(6).map(TextCandidates.Candidate::describe).toList())
                             + "; choose one with --map vocab=PATH or give --vocab FILE");
                 if (cs.isEmpty() && emb != null)
@@ -196,6 +212,7 @@ public final class CheckpointImport {
             // a readout is a classifier when its outputs are not the tokens (or --labels says so)
             List<String> labels = null;
             String labelsFrom = null;
+            boolean unnamed = false;
             if (options.labels() != null) {
                 if (headW == null) throw new CheckpointException("--labels " + options.labelsSource() + " is given, but the model has no readout");
                 if (options.labels().size() != outputs)
@@ -211,6 +228,7 @@ public final class CheckpointImport {
                 } else {
                     labels = new ArrayList<>();
                     for (int i = 0; i < outputs; i++) labels.add("class " + i);
+                    unnamed = true;
                     labelsFrom = "not in the checkpoint" + (cs.size() > 1 ? " (" + cs.size() + " lists of " + outputs + " found)" : "")
                             + ": named class 0 to class " + (outputs - 1) + "; give --labels FILE to name them";
                 }
@@ -227,7 +245,7 @@ public final class CheckpointImport {
             notes.forEach(n -> lines.add("note: " + n));
             parts.ignored().stream().limit(10).forEach(i -> lines.add("not used: " + i));
             if (parts.ignored().size() > 10) lines.add("not used: and " + (parts.ignored().size() - 10) + " more");
-            return new ImportResult.Imported(model, lines);
+            return new ImportResult.Imported(model, lines, unnamed);
         }
 
         private void describe(TorchTensor emb, TorchTensor headW, List<String> vocabulary, String vocabularyFrom,

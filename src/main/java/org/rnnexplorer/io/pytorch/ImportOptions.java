@@ -29,6 +29,16 @@ public record ImportOptions(List<String> vocabulary, String vocabularySource, Li
                 labels == null ? null : TokenListFile.read(labels), labels == null ? null : labels.getFileName().toString(), map);
     }
 
+    /** These options with {@code names} as the classes' names (what the window does after asking). */
+    public ImportOptions withLabels(List<String> names, String source) {
+        return new ImportOptions(vocabulary, vocabularySource, names, source, map);
+    }
+
+    /** These options with {@code part} found at {@code name} (the window's answer to {@link ImportResult.Ambiguous}). */
+    public ImportOptions withPart(String part, String name) {
+        return new ImportOptions(vocabulary, vocabularySource, labels, labelsSource, map.with(part, name));
+    }
+
     /** These options with {@code tokens} as the vocabulary (what the window does after asking). */
     public ImportOptions withVocabulary(List<String> tokens, String source) {
         return new ImportOptions(tokens, source, labels, labelsSource, map);

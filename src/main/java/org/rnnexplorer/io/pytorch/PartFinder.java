@@ -174,15 +174,20 @@ final class PartFinder {
                     + describeGroups(groups));
         }
         if (groups.size() == 1) return groups.keySet().iterator().next();
-        throw new CheckpointException("found " + groups.size() + " recurrent modules: " + describeGroups(groups)
+        List<ImportResult.Candidate> candidates = groups.entrySet().stream().map(e -> new ImportResult.Candidate(e.getKey(),
+                describeGroup(e.getKey(), e.getValue()))).toList();
+        throw new AmbiguousPart("rnn", candidates, "found " + groups.size() + " recurrent modules: " + describeGroups(groups)
                 + "; choose one with --map rnn=NAME");
     }
 
     private static String describeGroups(Map<String, Map<String, TorchTensor>> groups) {
-        return groups.entrySet().stream().limit(LISTED).map(e -> {
-            TorchTensor hh = e.getValue().get("weight_hh_l0");
-            return (e.getKey().isEmpty() ? "(top level)" : e.getKey()) + (hh == null ? "" : " (weight_hh_l0 " + hh.shape() + ")");
-        }).collect(Collectors.joining(", ")) + (groups.size() > LISTED ? " and " + (groups.size() - LISTED) + " more" : "");
+        return groups.entrySet().stream().limit(LISTED).map(e -> describeGroup(e.getKey(), e.getValue()))
+                .collect(Collectors.joining(", ")) + (groups.size() > LISTED ? " and " + (groups.size() - LISTED) + " more" : "");
+    }
+
+    private static String describeGroup(String name, Map<String, TorchTensor> weights) {
+        TorchTensor hh = weights.get("weight_hh_l0");
+        return (name.isEmpty() ? "(top level)" : name) + (hh == null ? "" : " (weight_hh_l0 " + hh.shape() + ")");
     }
 
     private static TorchTensor required(Map<String, TorchTensor> weights, String name, String local) {
@@ -310,7 +315,7 @@ final class PartFinder {
                 return cls != null && cls.endsWith("Embedding");
             }).toList();
             if (byClass.size() == 1) return byClass.get(0);
-            throw new CheckpointException("found " + near.size() + " candidates for the embedding (a matrix of "
+            throw new AmbiguousPart("embedding", candidates(near, withShapes(near)), "found " + near.size() + " candidates for the embedding (a matrix of "
                     + inputSize + " columns): " + list(withShapes(near))
                     + "; choose with --map embedding=NAME (or embedding=none)");
         }
@@ -346,7 +351,8 @@ final class PartFinder {
         }
         List<String> near = nearest(rnn, all);
         if (near.size() > 1)
-            throw new CheckpointException("found " + near.size() + " readouts taking the " + hidden + " hidden units: "
+            throw new AmbiguousPart("head", candidates(near, near.stream().map(m -> m + " " + tensors().get(m + ".weight").shape()).toList()),
+                    "found " + near.size() + " readouts taking the " + hidden + " hidden units: "
                     + list(near.stream().map(m -> m + " " + tensors().get(m + ".weight").shape()).toList())
                     + " (a readout of more than one layer cannot be shown); choose with --map head=NAME (or head=none)");
         if (near.isEmpty()) return null;
@@ -359,6 +365,12 @@ final class PartFinder {
         if (b == null) return null;
         checkVector(module + ".bias", b, w.size[0]);
         return module + ".bias";
+    }
+
+    private static List<ImportResult.Candidate> candidates(List<String> names, List<String> shown) {
+        List<ImportResult.Candidate> out = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) out.add(new ImportResult.Candidate(names.get(i), shown.get(i)));
+        return out;
     }
 
     private List<String> withShapes(List<String> names) {

@@ -31,6 +31,17 @@ public record PartMap(String rnn, String embedding, String head, String vocabula
         return new PartMap(parts.get("rnn"), parts.get("embedding"), parts.get("head"), parts.get("vocab"));
     }
 
+    /** This map with {@code part} ({@code rnn}, {@code embedding}, {@code head} or {@code vocab}) set to {@code name}. */
+    public PartMap with(String part, String name) {
+        return switch (part) {
+            case "rnn" -> new PartMap(name, embedding, head, vocabulary);
+            case "embedding" -> new PartMap(rnn, name, head, vocabulary);
+            case "head" -> new PartMap(rnn, embedding, name, vocabulary);
+            case "vocab" -> new PartMap(rnn, embedding, head, name);
+            default -> throw new IllegalArgumentException("unknown part '" + part + "' (rnn, embedding, head or vocab)");
+        };
+    }
+
     /** {@code lstm.} and {@code lstm} name the same module. */
     private static String strip(String name) {
         return name.endsWith(".") ? name.substring(0, name.length() - 1) : name;

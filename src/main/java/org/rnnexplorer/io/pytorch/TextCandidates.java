@@ -27,12 +27,18 @@ final class TextCandidates {
     private TextCandidates() {
     }
 
-    /** Every candidate of exactly {@code size} tokens, one per distinct token list (the first path found kept). */
+    /**
+     * Every candidate of exactly {@code size} tokens, one per distinct token list (the first path found kept). A
+     * string that is one token of a list or map ({@code "<s>"} in a vocabulary) is not read as a list of characters.
+     */
     static List<Candidate> ofSize(CheckpointContents contents, int size, String exceptPath) {
         List<Candidate> out = new ArrayList<>();
         Set<List<String>> seen = new HashSet<>();
+        Set<String> lists = new HashSet<>();
+        for (CheckpointContents.TextData d : contents.texts) if (!(d.value() instanceof String)) lists.add(d.path());
         for (CheckpointContents.TextData d : contents.texts) {
             if (d.path().equals(exceptPath)) continue;
+            if (d.value() instanceof String && lists.contains(PartFinder.parent(d.path()))) continue;
             Candidate c = candidate(d, size);
             if (c != null && seen.add(c.tokens())) out.add(c);
         }

@@ -13,6 +13,8 @@ import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleGroup;
 import org.rnnexplorer.ui.common.Shortcut;
+import org.rnnexplorer.ui.safety.CrashLog;
+import org.rnnexplorer.ui.safety.StateFolder;
 import org.rnnexplorer.ui.explorer.CellTab;
 import org.rnnexplorer.ui.explorer.strip.SequenceStrip;
 import org.rnnexplorer.ui.explorer.trace.InputBar;
@@ -72,7 +74,7 @@ final class ExplorerMenus {
         fillRecent(recent);
         vms.session.recentFiles().addListener((ListChangeListener<Path>) c -> fillRecent(recent));
         menu.getItems().addAll(new SeparatorMenuItem(),
-                Shortcut.OPEN_MODEL.menuItem("_Open model file…", vms.session::chooseModelFile),
+                Shortcut.OPEN_MODEL.menuItem("_Open model, session or PyTorch checkpoint…", vms.opening::choose),
                 Shortcut.OPEN_INPUT.menuItem("Open _input text or CSV…", vms.trace::chooseInput),
                 recent);
         return menu;
@@ -81,7 +83,7 @@ final class ExplorerMenus {
     private void fillRecent(Menu recent) {
         recent.getItems().clear();
         for (Path f : vms.session.recentFiles())
-            recent.getItems().add(item(f.getFileName() + "  —  " + f.getParent(), () -> vms.session.openFile(f)));
+            recent.getItems().add(item(f.getFileName() + "  —  " + f.getParent(), () -> vms.opening.open(f)));
         recent.setDisable(recent.getItems().isEmpty());
     }
 
@@ -161,6 +163,10 @@ final class ExplorerMenus {
                         "Keyboard shortcuts", "Keyboard shortcuts", Shortcut.helpText()
                                 + "Click a chip to jump to its step; click a strip or heatmap cell to select its unit;\n"
                                 + "right-click it to clamp a gate or ablate the unit.")),
+                item("_Log and recovery folder", () -> vms.dialogs.showInformation("Log and recovery folder",
+                        "Errors and unsaved work are kept in", StateFolder.resolve() + "\n\nThe error log is "
+                                + CrashLog.NAME + " (the one before: " + CrashLog.NAME + ".1); recovery-PID.json files"
+                                + " hold the unsaved work of a window, offered at the next start after a crash.")),
                 item("_About RNN Explorer", () -> vms.dialogs.showInformation("About RNN Explorer", "RNN Explorer 0.1",
                         "Step through a live vanilla RNN, LSTM or GRU and watch its gates, states and equations.\n"
                                 + "GPL-3.0-or-later.")));

@@ -6,8 +6,10 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
+import org.rnnexplorer.ui.connect.ConnectionLights;
 import org.rnnexplorer.ui.explorer.CellTab;
 import org.rnnexplorer.ui.explorer.playback.PlaybackBar;
+import org.rnnexplorer.ui.explorer.strip.ClassBars;
 import org.rnnexplorer.ui.explorer.strip.SequenceStrip;
 import org.rnnexplorer.ui.explorer.trace.InputBar;
 import org.rnnexplorer.ui.explorer.trace.ModelBar;
@@ -16,6 +18,9 @@ import org.rnnexplorer.ui.explorer.trace.ModelSource;
 import org.rnnexplorer.ui.export.StepThroughGif;
 import org.rnnexplorer.ui.connect.WaysToConnectTab;
 import org.rnnexplorer.ui.gradient.GradientLabTab;
+import org.rnnexplorer.ui.text.TextTab;
+import org.rnnexplorer.ui.opening.FileDrop;
+import org.rnnexplorer.ui.race.RaceTab;
 import org.rnnexplorer.ui.lesson.LessonMode;
 import org.rnnexplorer.ui.training.TrainingTab;
 
@@ -30,6 +35,7 @@ public final class MainController {
     @FXML ModelBar modelBar;
     @FXML InputBar inputBar;
     @FXML SequenceStrip strip;
+    @FXML ClassBars classBars;
     @FXML TabPane mainTabs;
     @FXML PlaybackBar playbackBar;
 
@@ -48,15 +54,18 @@ public final class MainController {
         modelBar.bind(vms.trace);
         inputBar.bind(vms.trace);
         strip.bind(vms.trace, vms.view);
+        ConnectionLights.install(strip, vms.connectivity, vms.trace, vms.view);
+        classBars.bind(vms.trace);
         playbackBar.bind(vms.trace, vms.playback);
         RecentFiles.persist(vms.session.recentFiles());
 
-        cellTab = new CellTab(vms.trace, vms.view, vms.equations, vms.whatIf, vms.gradient);
+        cellTab = new CellTab(vms.trace, vms.view, vms.equations, vms.whatIf, vms.gradient, vms.heatmapZoom);
         Tab cell = new Tab("Cell, step by step", cellTab);
         cell.setId("cell-tab");
-        mainTabs.getTabs().addAll(cell,
+        mainTabs.getTabs().addAll(cell, TextTab.of(vms.text, vms.finder, vms.dialogs),
                 GradientLabTab.of(vms.lab, vms.trace, vms.dialogs),
                 TrainingTab.of(vms.training, vms.dialogs),
+                RaceTab.of(vms.race, vms.raceReplay),
                 WaysToConnectTab.of(vms.trace, vms.session, () -> mainTabs.getSelectionModel().select(cell)));
         // a model from the Training tab is shown where it can be stepped through
         vms.trace.openedProperty().addListener((o, a, opened) -> {
@@ -71,7 +80,8 @@ public final class MainController {
             if (scene == null) return;
             layout.follow(scene);
             lessonMode.install(scene);
-            PlaybackKeys.install(scene, vms.trace, vms.playback, vms.view, strip, cell::isSelected);
+            PlaybackKeys.install(scene, vms, strip, cell::isSelected);
+            FileDrop.install(scene, vms.opening::open);
         });
         vms.trace.open(ModelCatalog.all().get(0));
     }

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * What view models ask of the user: a file to open or save, an answer to a question, and what they tell the user: an
- * error, some information. The window answers with JavaFX dialogs ({@link FxDialogService}); tests answer with a fake,
+ * What view models ask of the user: a file to open or save, an answer to a question, a pick from a list, and what
+ * they tell the user: an error, some information. The window answers with JavaFX dialogs ({@link FxDialogService}); tests answer with a fake,
  * so the flows behind the dialogs (sessions, unsaved weights, exports) are plain unit tests.
  */
 public interface DialogService {
@@ -38,6 +38,15 @@ public interface DialogService {
     /** Shows an error: {@code header} says what failed, {@code message} is the one line naming the file. */
     void showError(String header, String message);
 
+    /**
+     * Shows an error with details the user can expand (a stack trace); {@code closed} runs once it is dismissed. A
+     * service without an expandable area shows the one line and counts it dismissed at once.
+     */
+    default void showError(String header, String message, String details, Runnable closed) {
+        showError(header, message);
+        closed.run();
+    }
+
     /** Shows some information (the keyboard shortcuts, the about box). */
     void showInformation(String title, String header, String text);
 
@@ -46,4 +55,10 @@ public interface DialogService {
      * question is cancelled or closed (a Cancel button is added after the choices).
      */
     <T> void ask(String header, String question, List<Choice<T>> choices, Consumer<T> answer);
+
+    /**
+     * Asks the user to pick one of {@code options} from a list (for more, or longer, answers than buttons hold)
+     * without waiting for it: {@code answer} gets the value picked, or null when the list is cancelled or closed.
+     */
+    <T> void choose(String header, String question, List<Choice<T>> options, Consumer<T> answer);
 }

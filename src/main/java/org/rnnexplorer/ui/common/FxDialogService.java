@@ -9,6 +9,9 @@ import java.util.function.Supplier;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.ChoiceDialog;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.TextArea;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
@@ -55,6 +58,19 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public void showError(String header, String message, String details, Runnable closed) {
+        Alert a = new Alert(Alert.AlertType.ERROR, message);
+        TextArea area = new TextArea(details);
+        area.setEditable(false);
+        area.setWrapText(false);
+        area.setPrefRowCount(16);
+        area.setPrefColumnCount(90);
+        a.getDialogPane().setExpandableContent(area);
+        a.setOnHidden(e -> closed.run());
+        show(a, TITLE, header);
+    }
+
+    @Override
     public void showInformation(String title, String header, String text) {
         Alert a = new Alert(Alert.AlertType.INFORMATION);
         a.setContentText(text);
@@ -76,7 +92,19 @@ public final class FxDialogService implements DialogService {
         show(a, TITLE, header);
     }
 
-    private void show(Alert a, String title, String header) {
+    @Override
+    public <T> void choose(String header, String question, List<Choice<T>> options, Consumer<T> answer) {
+        List<String> labels = options.stream().map(Choice::label).toList();
+        ChoiceDialog<String> d = new ChoiceDialog<>(labels.isEmpty() ? null : labels.get(0), labels);
+        d.setContentText(question);
+        d.setOnHidden(e -> {
+            int i = d.getResult() == null ? -1 : labels.indexOf(d.getResult());
+            answer.accept(i >= 0 ? options.get(i).value() : null);
+        });
+        show(d, TITLE, header);
+    }
+
+    private void show(Dialog<?> a, String title, String header) {
         a.setTitle(title);
         a.setHeaderText(header);
         Window w = owner.get();

@@ -12,6 +12,7 @@ import org.rnnexplorer.ui.common.ViewOptions;
 import org.rnnexplorer.ui.explorer.diagram.CellDiagramView;
 import org.rnnexplorer.ui.explorer.equations.EquationsPanel;
 import org.rnnexplorer.ui.explorer.equations.EquationsViewModel;
+import org.rnnexplorer.ui.explorer.heatmap.HeatmapZoomViewModel;
 import org.rnnexplorer.ui.explorer.heatmap.HeatmapsPanel;
 import org.rnnexplorer.ui.explorer.trace.TraceViewModel;
 import org.rnnexplorer.ui.explorer.whatif.WhatIfMenus;
@@ -30,7 +31,7 @@ public final class CellTab extends SplitPane {
     private final SplitPane upper = new SplitPane();
 
     public CellTab(TraceViewModel trace, ViewOptions view, EquationsViewModel equations, WhatIfViewModel whatIf,
-                   GradientPanelViewModel gradient) {
+                   GradientPanelViewModel gradient, HeatmapZoomViewModel zoom) {
         WhatIfMenus menus = new WhatIfMenus(trace, whatIf);
         diagram.bind(trace, view, menus);
         EquationsPanel equationsPanel = new EquationsPanel();
@@ -40,7 +41,7 @@ public final class CellTab extends SplitPane {
         GradientPanel gradientPanel = new GradientPanel();
         gradientPanel.bind(gradient);
         HeatmapsPanel heatmaps = new HeatmapsPanel();
-        heatmaps.bind(trace, view, menus);
+        heatmaps.bind(trace, view, menus, zoom);
 
         sideTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         side("Equations", scrolling(equationsPanel));

@@ -113,6 +113,19 @@ public final class Exporter {
         run(file, () -> TraceFile.write(file, t.trace(), t.tokens(), t.gradients(), t.objective()));
     }
 
+    /**
+     * Asks where to save {@code suggestedName} and writes what {@code render} makes there, off the FX thread
+     * ({@code render} runs on the writer thread, so it must not touch the scene).
+     */
+    public void exportBytes(String title, String suggestedName, String extension, Supplier<byte[]> render) {
+        Path file = dialogs.chooseFileToSave(title, suggestedName, extension);
+        if (file == null) return;
+        run(file, () -> {
+            byte[] bytes = render.get();
+            AtomicFiles.write(file, out -> out.write(bytes));
+        });
+    }
+
     /** Size of a GIF frame drawn from a chart, in pixels. */
     public static final int GIF_WIDTH = 960;
     public static final int GIF_HEIGHT = 540;

@@ -58,7 +58,7 @@ public final class LessonBar extends VBox {
         prev.setId("lesson-prev");
         next.setId("lesson-next");
         edit.setTooltip(new Tooltip("Edit this slide: caption, highlight, auto-play; add, move and delete slides"));
-        Button close = button("✕", "Leave lesson mode", lesson::close);
+        Button close = button("✕", "Leave lesson mode", lesson.document()::close);
         HBox top = new HBox(10, title, prev, position, next, caption, edit, close);
         for (javafx.scene.control.Control c : List.of(prev, position, next, edit, close)) c.setMinWidth(Region.USE_PREF_SIZE);
         title.setMaxWidth(260);

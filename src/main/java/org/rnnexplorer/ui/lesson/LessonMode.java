@@ -59,16 +59,16 @@ public final class LessonMode {
     /** The Lesson menu: the bundled lessons, open, save, authoring, export, leave. */
     public Menu menu() {
         Menu m = new Menu("_Lesson");
-        for (BundledLessons.Entry e : BundledLessons.all()) m.getItems().add(item(e.title(), () -> lesson.openBundled(e)));
-        MenuItem save = Shortcut.SAVE_LESSON.menuItem("_Save lesson", lesson::save);
-        MenuItem saveAs = item("Save lesson _as…", lesson::saveAs);
+        for (BundledLessons.Entry e : BundledLessons.all()) m.getItems().add(item(e.title(), () -> lesson.document().openBundled(e)));
+        MenuItem save = Shortcut.SAVE_LESSON.menuItem("_Save lesson", lesson.document()::save);
+        MenuItem saveAs = item("Save lesson _as…", lesson.document()::saveAs);
         MenuItem pdf = item("Export handout as _PDF… (a page per slide)", export::chooseAndExportPdf);
         MenuItem png = item("Export slides as P_NGs… (one per slide)", export::chooseAndExportPngs);
-        MenuItem close = item("_Leave lesson mode", lesson::close);
+        MenuItem close = item("_Leave lesson mode", lesson.document()::close);
         for (MenuItem i : new MenuItem[] {save, saveAs, pdf, png, close}) i.disableProperty().bind(lesson.openProperty().not());
         m.getItems().addAll(new SeparatorMenuItem(),
-                Shortcut.OPEN_LESSON.menuItem("_Open lesson…", lesson::chooseLessonToOpen), save, saveAs,
-                item("_New lesson", lesson::newLesson), new SeparatorMenuItem(),
+                Shortcut.OPEN_LESSON.menuItem("_Open lesson…", lesson.document()::chooseLessonToOpen), save, saveAs,
+                item("_New lesson", lesson.document()::newLesson), new SeparatorMenuItem(),
                 Shortcut.ADD_SLIDE.menuItem("Add the current _view as a slide", lesson::addCurrentView),
                 Shortcut.NEXT_SLIDE.menuItem("Next slide", lesson::next),
                 Shortcut.PREVIOUS_SLIDE.menuItem("Previous slide", lesson::previous),
@@ -80,7 +80,7 @@ public final class LessonMode {
     public MenuItem helpItem() {
         BundledLessons.Entry first = BundledLessons.all().isEmpty() ? null : BundledLessons.all().get(0);
         MenuItem it = item(first == null ? "(no bundled lesson)" : "Lesson: " + first.title(),
-                () -> lesson.openBundled(first));
+                () -> lesson.document().openBundled(first));
         it.setDisable(first == null);
         return it;
     }

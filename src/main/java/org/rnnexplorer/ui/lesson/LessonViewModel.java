@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -26,11 +25,9 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.rnnexplorer.io.CaptionTemplate;
 import org.rnnexplorer.io.Lesson;
-import org.rnnexplorer.io.LessonFile;
 import org.rnnexplorer.io.LessonSlide;
 import org.rnnexplorer.io.SavedView;
 import org.rnnexplorer.io.Session;
-import org.rnnexplorer.ui.common.DaemonThreads;
 import org.rnnexplorer.ui.common.DialogService;
 import org.rnnexplorer.ui.common.Messages;
 import org.rnnexplorer.ui.explorer.playback.PlaybackViewModel;
@@ -50,15 +47,12 @@ import org.rnnexplorer.ui.session.SessionViewModel;
  */
 public final class LessonViewModel {
     static final String UNTITLED = "Untitled lesson";
-    /** The answers to "Save the lesson?". */
-    enum Unsaved { SAVE, DISCARD }
-
     private final TraceViewModel trace;
     private final SessionViewModel session;
     private final PlaybackViewModel playback;
     private final DialogService dialogs;
     private final Executor applier;
-    private final ExecutorService files = DaemonThreads.single("lesson-files");
+    private final LessonDocument document;
 
     private final ObservableList<LessonSlide> slides = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper open = new ReadOnlyBooleanWrapper(false);
@@ -82,6 +76,7 @@ public final class LessonViewModel {
         this.playback = playback;
         this.applier = applier;
         this.dialogs = dialogs;
+        document = new LessonDocument(this, applier, dialogs);
         trace.selectionProperty().addListener(o -> refreshCaption());
         shown.addListener(o -> refreshCaption());
         index.addListener(o -> refreshPosition());
@@ -169,11 +164,6 @@ public final class LessonViewModel {
     }
 
     // --- authoring -----------------------------------------------------------------------------------------------
-
-    /** A new, empty lesson (asking first when the open one has unsaved edits). */
-    public void newLesson() {
-        unlessEdited(() -> load(new Lesson(UNTITLED, List.of()), null));
-    }
 
     /** The view on screen as a new slide after the one shown; its caption names the step and the unit. */
     public void addCurrentView() {
@@ -297,54 +287,10 @@ public final class LessonViewModel {
         return new Lesson(title.get(), new ArrayList<>(slides));
     }
 
-    // --- files ---------------------------------------------------------------------------------------------------
+    // --- the lesson as a document (LessonDocument opens and saves it) -----------------------------------------
 
-    /** Runs {@code action}, or asks first (Save…, Discard, Cancel) when the lesson has unsaved edits. */
-    public void unlessEdited(Runnable action) {
-        if (!edited.get()) {
-            action.run();
-            return;
-        }
-        dialogs.ask("Save the lesson?", "The lesson \"" + title.get() + "\" has changes in no file yet. Save them first?",
-                List.of(new DialogService.Choice<>("Save…", Unsaved.SAVE), new DialogService.Choice<>("Discard", Unsaved.DISCARD)),
-                answer -> {
-                    if (answer == Unsaved.DISCARD) action.run();
-                    else if (answer == Unsaved.SAVE) saveAs(action);
-                });
-    }
-
-    public void chooseLessonToOpen() {
-        unlessEdited(() -> {
-            Path f = dialogs.chooseFileToOpen("Open a lesson", List.of(
-                    new DialogService.FileType("Lessons (*.lesson.json)", "*.lesson.json"), DialogService.FileType.ANY));
-            if (f != null) read(() -> LessonFile.read(f), f);
-        });
-    }
-
-    /** Opens a lesson file (off this thread); a bad one is one line naming it, and nothing changes. */
-    public void openLesson(Path f) {
-        unlessEdited(() -> read(() -> LessonFile.read(f), f));
-    }
-
-    /** Opens a lesson shipped with the app. */
-    public void openBundled(BundledLessons.Entry e) {
-        unlessEdited(() -> read(e::read, null));
-    }
-
-    private void read(Supplier<Lesson> reading, Path from) {
-        files.execute(() -> {
-            Lesson l;
-            try {
-                l = reading.get();
-            } catch (RuntimeException e) {
-                applier.execute(() -> dialogs.showError("Could not open the lesson", Messages.oneLine(e)));
-                return;
-            }
-            applier.execute(() -> load(l, from));
-        });
-    }
-
-    private void load(Lesson l, Path from) {
+    /** Shows {@code l}, read from {@code from} (null: no file yet), at its first slide. */
+    void load(Lesson l, Path from) {
         stopAutoPlay();
         title.set(l.title().isEmpty() ? UNTITLED : l.title());
         index.set(-1);
@@ -358,58 +304,28 @@ public final class LessonViewModel {
         if (!slides.isEmpty()) go(0);
     }
 
-    /** Leaves lesson mode (asking first about unsaved edits). */
-    public void close() {
-        unlessEdited(() -> {
-            stopAutoPlay();
-            slides.clear();
-            index.set(-1);
-            shown.set(-1);
-            highlight.set(null);
-            file.set(null);
-            edited.set(false);
-            open.set(false);
-            refreshCaption();
-        });
+    /** Leaves lesson mode (no question: {@link LessonDocument#close} asks). */
+    void clear() {
+        stopAutoPlay();
+        slides.clear();
+        index.set(-1);
+        shown.set(-1);
+        highlight.set(null);
+        file.set(null);
+        edited.set(false);
+        open.set(false);
+        refreshCaption();
     }
 
-    public void save() {
-        if (file.get() == null) saveAs(() -> { });
-        else write(file.get(), () -> { });
+    /** {@code l} is now in {@code f}: the lesson counts as saved unless it changed meanwhile. */
+    void saved(Lesson l, Path f) {
+        file.set(f);
+        if (lesson().equals(l)) edited.set(false);
     }
 
-    public void saveAs() {
-        saveAs(() -> { });
-    }
-
-    private void saveAs(Runnable then) {
-        Path f = dialogs.chooseFileToSave("Save the lesson", file.get() != null ? file.get().getFileName().toString()
-                : "lesson.lesson.json", "json");
-        if (f != null) write(f, then);
-    }
-
-    /** Writes the lesson (off this thread, atomically); then it is the lesson's file and counts as saved. */
-    public void write(Path f, Runnable then) {
-        Lesson l = lesson();
-        files.execute(() -> {
-            try {
-                LessonFile.write(l, f);
-            } catch (RuntimeException e) {
-                String message = Messages.naming(f, e);
-                applier.execute(() -> dialogs.showError("Could not save the lesson", message));
-                return;
-            }
-            applier.execute(() -> {
-                file.set(f);
-                if (lesson().equals(l)) edited.set(false);
-                then.run();
-            });
-        });
-    }
-
-    /** Stops the file thread (the window is closing). */
-    public void dispose() {
-        files.shutdownNow();
+    /** Opening, saving and leaving the lesson, asking before unsaved edits are lost. */
+    public LessonDocument document() {
+        return document;
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.beans.Observable;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -80,9 +81,11 @@ public final class SessionViewModel implements AutoCloseable {
         sessionFile.set(null);
         trainedUnsaved.set(o.source() instanceof ModelSource.Trained);
         changed.set(false);
-        if (o.source() instanceof ModelSource.OnDisk d) {
-            recentFiles.remove(d.file());
-            recentFiles.add(0, d.file());
+        Path file = o.source() instanceof ModelSource.OnDisk d ? d.file()
+                : o.source() instanceof ModelSource.Checkpoint c ? c.file() : null;
+        if (file != null) {
+            recentFiles.remove(file);
+            recentFiles.add(0, file);
             if (recentFiles.size() > 8) recentFiles.remove(8, recentFiles.size());
         }
     }
@@ -149,18 +152,9 @@ public final class SessionViewModel implements AutoCloseable {
         unlessUnsaved(() -> readSession(file));
     }
 
-    private void readSession(Path file) {
-        Session[] read = new Session[1];
-        trace.open(() -> {
-            Session s = SessionFile.read(file);
-            read[0] = s;
-            String text = s.text() != null ? s.text() : seriesText(s.series());
-            ModelSource.Bundled bundled = s.bundledModel() == null ? null : ModelCatalog.bundledAt(s.bundledModel());
-            ModelSource source = bundled != null ? bundled : new ModelSource.InSession(file);
-            TraceResult r = TraceViewModel.compute(s.model(), text, s.clamps());
-            return new Opening(source, text, s.clamps(), s.layer(), s.unit(), s.step(), r);
-        }, o -> {
-            for (SessionSlider s : sliders) s.restoreFrom(read[0].sliders());
+    /** {@link #openSession} without asking about unsaved weights (the caller has asked). */
+    public void readSession(Path file) {
+        show(() -> SessionFile.read(file), file, () -> {
             sessionFile.set(file);
             trainedUnsaved.set(false);
             changed.set(false);
@@ -170,6 +164,50 @@ public final class SessionViewModel implements AutoCloseable {
     /** Sets the sliders of the other parts of the window (the playback speed, the lab's) to those of a saved view. */
     public void restoreSliders(Map<String, Double> values) {
         for (SessionSlider s : sliders) s.restoreFrom(values);
+    }
+
+    /**
+     * Shows the session {@code read} gives (off this thread), then runs {@code then}. Its model's source is the
+     * bundled model it names, else the session file, else (no file) the model itself, as one trained in the app.
+     */
+    private void show(Supplier<Session> read, Path file, Runnable then) {
+        Session[] shown = new Session[1];
+        trace.open(() -> {
+            Session s = read.get();
+            shown[0] = s;
+            String text = s.text() != null ? s.text() : seriesText(s.series());
+            ModelSource.Bundled bundled = s.bundledModel() == null ? null : ModelCatalog.bundledAt(s.bundledModel());
+            ModelSource source = bundled != null ? bundled
+                    : file != null ? new ModelSource.InSession(file) : new ModelSource.Trained(s.model());
+            TraceResult r = TraceViewModel.compute(s.model(), text, s.clamps());
+            return new Opening(source, text, s.clamps(), s.layer(), s.unit(), s.step(), r);
+        }, o -> {
+            for (SessionSlider sl : sliders) sl.restoreFrom(shown[0].sliders());
+            then.run();
+        });
+    }
+
+    /** What a crash would lose of the window as a document: none when nothing changed since it was opened or saved. */
+    public record UnsavedWork(Session session, Path file, boolean trainedUnsaved) {
+    }
+
+    /** The session on screen if it has unsaved changes or weights in no file, else null (JavaFX thread). */
+    public UnsavedWork unsavedWork() {
+        if (!trainedUnsaved.get() && !changed.get()) return null;
+        if (trace.result() == null) return null;
+        return new UnsavedWork(currentSession(), sessionFile.get(), trainedUnsaved.get());
+    }
+
+    /**
+     * Puts back work a crash cut short: the session is shown as it was, with its session file (if it had one), and
+     * counts as changed (and its weights as unsaved if they were), so that closing asks to save it.
+     */
+    public void restore(UnsavedWork w) {
+        show(w::session, w.file(), () -> {
+            sessionFile.set(w.file());
+            trainedUnsaved.set(w.trainedUnsaved());
+            changed.set(true);
+        });
     }
 
     /** One line of numbers per row, as the input editor reads a series. */
@@ -305,6 +343,6 @@ public final class SessionViewModel implements AutoCloseable {
     public ReadOnlyBooleanProperty changedProperty() { return changed.getReadOnlyProperty(); }
     /** The window title: the session file (• when changed), then the model. */
     public ReadOnlyStringProperty titleProperty() { return title.getReadOnlyProperty(); }
-    /** Model files opened, newest first (at most 8). */
+    /** Model files and checkpoints opened, newest first (at most 8). */
     public ObservableList<Path> recentFiles() { return recentFiles; }
 }

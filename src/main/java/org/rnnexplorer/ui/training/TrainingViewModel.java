@@ -70,6 +70,11 @@ public final class TrainingViewModel {
     private volatile Thread thread;
     private long lastFlush;
     private boolean flushScheduled;
+    /** The run's weights in no file yet (for the recovery file); null when there are none or they were handed over. */
+    private volatile TrainingSnapshot unsaved;
+    private long lastSnapshot;
+    private String runTask;
+    private CellType runCell;
 
     /** A pane on its own: updates on the FX thread, "Use this model" published on a bus of its own. */
     public TrainingViewModel() {
@@ -113,6 +118,8 @@ public final class TrainingViewModel {
         result.set(null);
         status.set(String.format(Locale.ROOT, "Training %s, H = %d, on %s ...", c.name(), p.hidden(), t.describe()));
         running.set(true);
+        runTask = choice.label();
+        runCell = c;
         Trainer tr = new Trainer(t, config);
         trainer = tr;
         thread = DaemonThreads.start("training", () -> {
@@ -137,7 +144,35 @@ public final class TrainingViewModel {
     /** Hands the trained model to the window ({@link ModelChosen}). */
     public void useModel() {
         RnnModel m = trainedModel.get();
-        if (m != null) events.publish(new ModelChosen(m));
+        if (m == null) return;
+        unsaved = null; // the window's session keeps them from now on
+        events.publish(new ModelChosen(m));
+    }
+
+    /**
+     * The weights of the current or last run that are in no file and were not handed to the window: a copy taken
+     * at most every {@link #SNAPSHOT_NANOS} while it trains, and the finished model after. Null when there are none.
+     */
+    public TrainingSnapshot unsavedWeights() {
+        return unsaved;
+    }
+
+    /** The weights of a run cut short (by a crash), put back as the last run's model, ready for "Use this model". */
+    public void restore(TrainingSnapshot s) {
+        if (running.get()) return;
+        for (TaskChoice c : TaskChoice.all()) if (c.label().equals(s.task())) task.set(c);
+        cell.set(s.cell());
+        steps.set(s.totalSteps());
+        loss.clear();
+        accuracy.clear();
+        gradientNorm.clear();
+        result.set(null);
+        problem.set("");
+        progress.set((double) s.step() / Math.max(1, s.totalSteps()));
+        status.set(String.format(Locale.ROOT, "Restored the weights of step %d of %d of a run cut short: Use this"
+                + " model to explore them, or Train again.", s.step(), s.totalSteps()));
+        trainedModel.set(s.model());
+        unsaved = s;
     }
 
     /** Whether the training thread of the last run is still alive (it ends soon after the run reports its end). */
@@ -146,8 +181,20 @@ public final class TrainingViewModel {
         return t != null && t.isAlive();
     }
 
-    /** Training thread: queue the event; flush now if the last flush is 1/10 s old, else once, a little later. */
+    /** Snapshots of a running model for the recovery file are at least this far apart (1 s). */
+    static final long SNAPSHOT_NANOS = 1_000_000_000L;
+
+    /**
+     * Training thread: keep a copy of the weights for the recovery file (the first update's, then one a second),
+     * queue the event; flush now if the last flush is 1/10 s old, else once, a little later.
+     */
     private void onProgress(ProgressEvent e) {
+        Trainer tr = trainer;
+        long t = System.nanoTime();
+        if (tr != null && e.step() > 0 && (unsaved == null || t - lastSnapshot >= SNAPSHOT_NANOS)) {
+            unsaved = new TrainingSnapshot(tr.snapshot(), e.step(), e.totalSteps(), runTask, runCell);
+            lastSnapshot = t;
+        }
         synchronized (pending) {
             pending.add(e);
             if (flushScheduled) return;
@@ -222,6 +269,7 @@ public final class TrainingViewModel {
         if (r.steps() > 0) {
             progress.set((double) r.steps() / Math.max(1, steps.get()));
             trainedModel.set(r.model());
+            unsaved = new TrainingSnapshot(r.model(), r.steps(), steps.get(), runTask, runCell);
         }
     }
 

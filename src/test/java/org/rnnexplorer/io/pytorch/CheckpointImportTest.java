@@ -147,6 +147,15 @@ class CheckpointImportTest {
     }
 
     @Test
+    void aTokenOfTheVocabularyIsNotTakenForTheClassNames() {
+        // "<s>" is one of the torchtext vocabulary's tokens, not a string of the 3 classes' one-character names
+        Path ckpt = Fixtures.dir().resolve("torchtext-vocab-classifier.pt");
+        ImportResult.Imported r = assertInstanceOf(ImportResult.Imported.class, CheckpointImport.read(ckpt, ImportOptions.NONE));
+        assertEquals(List.of("class 0", "class 1", "class 2"), r.model().labels());
+        assertTrue(r.classesUnnamed());
+    }
+
+    @Test
     void aMissingVocabularyIsAQuestionTheWindowCanAnswer() {
         Path ckpt = Fixtures.dir().resolve("state-dict-lstm.pt");
         ImportResult r = CheckpointImport.read(ckpt, ImportOptions.NONE);

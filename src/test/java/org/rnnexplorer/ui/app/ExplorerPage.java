@@ -27,7 +27,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * One explorer window as the tests drive it (a page object): what a user sees, read by the names and style classes on
  * screen, and what a user does, by the texts they click. The dialogs are the real ones, except that every file to
- * save goes into the folder (or the file) the test gives.
+ * save goes into the folder (or the file) the test gives, and a file to open can be given in advance.
  */
 final class ExplorerPage {
     static final Path REFERENCE_LSTM = Path.of("src/test/resources/reference/charlm-lstm-1layer.json");
@@ -62,6 +62,11 @@ final class ExplorerPage {
     void saveInto(Path folder) {
         saves.folder = folder;
         saves.file = null;
+    }
+
+    /** The next chooser of a file to open picks {@code file} (once; then the real chooser again). */
+    void openNext(Path file) {
+        saves.toOpen = file;
     }
 
     /** The next files to save go to {@code file}. */
@@ -191,6 +196,7 @@ final class ExplorerPage {
         private final DialogService real;
         Path folder;
         Path file;
+        Path toOpen;
 
         Saves(DialogService real) {
             this.real = real;
@@ -198,7 +204,9 @@ final class ExplorerPage {
 
         @Override
         public Path chooseFileToOpen(String title, List<FileType> types) {
-            return real.chooseFileToOpen(title, types);
+            Path f = toOpen;
+            toOpen = null;
+            return f != null ? f : real.chooseFileToOpen(title, types);
         }
 
         @Override
@@ -220,6 +228,11 @@ final class ExplorerPage {
         @Override
         public <T> void ask(String header, String question, List<Choice<T>> choices, Consumer<T> answer) {
             real.ask(header, question, choices, answer);
+        }
+
+        @Override
+        public <T> void choose(String header, String question, List<Choice<T>> options, Consumer<T> answer) {
+            real.choose(header, question, options, answer);
         }
     }
 }

@@ -100,7 +100,7 @@ class LessonModeTest {
     @Test
     void inPresenterModeTheCaptionIsLarge(FxRobot robot) throws Exception {
         page.waitForTrace();
-        page.interact(() -> page.vms.lesson.openBundled(BundledLessons.all().get(0)));
+        page.interact(() -> page.vms.lesson.document().openBundled(BundledLessons.all().get(0)));
         ExplorerPage.waitUntil(() -> page.vms.lesson.shownProperty().get() == 0);
         Label caption = robot.lookup("#lesson-caption").queryAs(Label.class);
         double normal = caption.getFont().getSize();

@@ -1,15 +1,19 @@
 package org.rnnexplorer.ui.common;
 
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
  * A {@link DialogService} that answers by itself, for view-model tests: files to save go to a folder under the name
- * suggested (or to one given file), files to open are given in advance, questions get the answer set in advance (by
- * the label of its button; null cancels), and every error, piece of information and question is recorded.
+ * suggested (or to one given file), files to open are given in advance (one for every chooser, or one per chooser in
+ * turn), questions and lists get the answers set in advance (by the label of a button or list entry, in turn, then the
+ * one standing answer; null cancels), and every error, piece of information and question (its text and offers) is
+ * recorded.
  */
 public final class FakeDialogService implements DialogService {
     private final List<String> errors = new CopyOnWriteArrayList<>();
@@ -17,6 +21,10 @@ public final class FakeDialogService implements DialogService {
     private final List<String> information = new CopyOnWriteArrayList<>();
     private Path saveFolder;
     private Path saveFile;
+    private final List<String> questionTexts = new CopyOnWriteArrayList<>();
+    private final List<List<String>> offers = new CopyOnWriteArrayList<>();
+    private final Deque<Path> filesInTurn = new ArrayDeque<>();
+    private final Deque<String> answersInTurn = new ArrayDeque<>();
     private Path toOpen;
     private String answer;
 
@@ -45,9 +53,21 @@ public final class FakeDialogService implements DialogService {
         return this;
     }
 
+    /** The next choosers to open a file pick these files, one each, before {@link #open}'s file. */
+    public FakeDialogService openInTurn(Path... files) {
+        filesInTurn.addAll(List.of(files));
+        return this;
+    }
+
+    /** The next questions and lists are answered with these labels, one each, before {@link #answer}'s. */
+    public FakeDialogService answerInTurn(String... labels) {
+        answersInTurn.addAll(List.of(labels));
+        return this;
+    }
+
     @Override
     public Path chooseFileToOpen(String title, List<FileType> types) {
-        return toOpen;
+        return filesInTurn.isEmpty() ? toOpen : filesInTurn.poll();
     }
 
     @Override
@@ -68,10 +88,32 @@ public final class FakeDialogService implements DialogService {
 
     @Override
     public <T> void ask(String header, String question, List<Choice<T>> choices, Consumer<T> then) {
+        answerWith(header, question, choices, then);
+    }
+
+    @Override
+    public <T> void choose(String header, String question, List<Choice<T>> options, Consumer<T> then) {
+        answerWith(header, question, options, then);
+    }
+
+    private <T> void answerWith(String header, String question, List<Choice<T>> choices, Consumer<T> then) {
         questions.add(header);
+        questionTexts.add(question);
+        offers.add(choices.stream().map(Choice::label).toList());
+        String label = answersInTurn.isEmpty() ? answer : answersInTurn.poll();
         T value = null;
-        for (Choice<T> c : choices) if (c.label().equals(answer)) value = c.value();
+        for (Choice<T> c : choices) if (c.label().equals(label)) value = c.value();
         then.accept(value);
+    }
+
+    /** The text of every question and list shown, in order. */
+    public List<String> questionTexts() {
+        return new ArrayList<>(questionTexts);
+    }
+
+    /** The labels offered by every question and list (its buttons, its entries), in order. */
+    public List<List<String>> offers() {
+        return new ArrayList<>(offers);
     }
 
     /** Every error shown, "header: message". */

@@ -20,6 +20,7 @@ import org.rnnexplorer.model.Trace;
 import org.rnnexplorer.ui.common.Num;
 import org.rnnexplorer.ui.common.Palette;
 import org.rnnexplorer.ui.common.ViewOptions;
+import org.rnnexplorer.ui.explorer.trace.Selection;
 import org.rnnexplorer.ui.explorer.trace.TraceResult;
 import org.rnnexplorer.ui.explorer.trace.TraceViewModel;
 import org.rnnexplorer.ui.explorer.trace.UnitMenu;
@@ -75,6 +76,11 @@ public final class CellDiagramView extends Region {
         trace.unitProperty().addListener((o, a, b) -> draw());
         trace.showWhatIfProperty().addListener((o, a, b) -> refresh(true));
         view.presenterProperty().addListener((o, a, b) -> draw());
+        // a long (compact) trace's step arrives recomputed, after the step changed
+        trace.selectionProperty().addListener((o, a, b) -> {
+            if (b != null && b.result().isCompact())
+                refresh(a != null && a.result() == b.result() && a.step() != b.step());
+        });
         refresh(false);
     }
 
@@ -89,13 +95,27 @@ public final class CellDiagramView extends Region {
         int layer = Math.min(trace.layerProperty().get(), r.model().layerCount() - 1);
         boolean whatIf = trace.showWhatIfProperty().get() && r.hasWhatIf();
         Trace tr = r.shown(whatIf);
+        int local = t;
+        if (r.isCompact()) {
+            Selection s = trace.selectionProperty().get();
+            if (s == null || s.result() != r || !s.hasSteps()) {
+                from = to = null;
+                draw();
+                return;
+            }
+            tr = s.shown();
+            t = s.step();
+            local = s.shownStep();
+            layer = s.layer();
+            scaledResult = null; // the stretch changes with the step: C is scaled to its largest |C| in it
+        }
         if (r != scaledResult || layer != scaledLayer || whatIf != scaledWhatIf) {
             scales = DiagramFrame.scales(tr, layer);
-            scaledResult = r;
+            scaledResult = r.isCompact() ? null : r;
             scaledLayer = layer;
             scaledWhatIf = whatIf;
         }
-        DiagramFrame next = DiagramFrame.of(r, tr, layer, t, scales, whatIf);
+        DiagramFrame next = DiagramFrame.of(r, tr, layer, t, local, scales, whatIf);
         DiagramFrame shown = current();
         double ms = view.effectiveTransitionMillis();
         if (animation != null) animation.stop();

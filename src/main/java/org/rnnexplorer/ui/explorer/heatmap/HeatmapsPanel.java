@@ -11,11 +11,15 @@ import org.rnnexplorer.ui.common.ViewOptions;
 import org.rnnexplorer.ui.explorer.trace.TraceViewModel;
 import org.rnnexplorer.ui.explorer.trace.UnitMenu;
 
-/** Over-time heatmaps (units × steps) of h, C and every gate of the selected layer, two per row. */
+/**
+ * Over-time heatmaps (units × steps) of h, C and every gate of the selected layer, two per row, zooming and panning
+ * together ({@link HeatmapZoomViewModel}).
+ */
 public final class HeatmapsPanel extends GridPane {
     private TraceViewModel trace;
     private ViewOptions view;
     private UnitMenu menu;
+    private HeatmapZoomViewModel zoom;
 
     public HeatmapsPanel() {
         getStyleClass().add("heatmaps");
@@ -29,10 +33,12 @@ public final class HeatmapsPanel extends GridPane {
         }
     }
 
-    public void bind(TraceViewModel trace, ViewOptions view, UnitMenu menu) {
+    /** Binds the heatmaps to the trace; they all show the stretch {@code zoom} holds. */
+    public void bind(TraceViewModel trace, ViewOptions view, UnitMenu menu, HeatmapZoomViewModel zoom) {
         this.trace = trace;
         this.view = view;
         this.menu = menu;
+        this.zoom = zoom;
         trace.modelProperty().addListener((o, a, m) -> rebuild(m));
     }
 
@@ -48,7 +54,7 @@ public final class HeatmapsPanel extends GridPane {
             HeatmapView h = HeatmapView.of(q);
             h.setRowHeight(HeatmapView.rowHeight(m.hiddenSize()), m.hiddenSize());
             h.setId("heatmap-" + q.label().split(" ")[0]);
-            h.bind(trace, view, menu);
+            h.bind(trace, view, menu, zoom);
             add(h, i % 2, i / 2);
             i++;
         }

@@ -11,7 +11,10 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import org.rnnexplorer.model.RnnModel;
 
-/** The bar under the menus: the model's title and summary, the layer selector for stacked models, the unit shown. */
+/**
+ * The bar under the menus: the model's title (its description as the tooltip: for a checkpoint, what was found where)
+ * and summary, the layer selector for stacked models, the unit shown.
+ */
 public final class ModelBar extends HBox {
     private final Label title = new Label();
     private final Label summary = new Label();
@@ -39,6 +42,13 @@ public final class ModelBar extends HBox {
         title.textProperty().bind(Bindings.createStringBinding(
                 () -> trace.sourceProperty().get() == null ? "" : trace.sourceProperty().get().title(),
                 trace.sourceProperty()));
+        Tooltip where = new Tooltip();
+        where.setWrapText(true);
+        where.setMaxWidth(700);
+        where.textProperty().bind(Bindings.createStringBinding(
+                () -> trace.sourceProperty().get() == null ? "" : trace.sourceProperty().get().description(),
+                trace.sourceProperty()));
+        title.setTooltip(where);
         summary.textProperty().bind(trace.modelSummaryProperty());
         unit.textProperty().bind(trace.unitLabelProperty());
         trace.modelProperty().addListener((o, a, m) -> {

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.rnnexplorer.data.ExampleText;
 import org.rnnexplorer.io.ModelFile;
 import org.rnnexplorer.io.TextFile;
 import org.rnnexplorer.model.CellType;
@@ -18,7 +19,7 @@ import org.rnnexplorer.model.RnnModel;
  */
 public final class ModelCatalog {
     static final String INDEX = "/bundled/models/index.json";
-    static final String DEFAULT_EXAMPLE = "The forget gate (and the input gate) decide.";
+    static final String DEFAULT_EXAMPLE = ExampleText.SENTENCE;
 
     private ModelCatalog() {
     }
@@ -104,34 +105,8 @@ public final class ModelCatalog {
         return null;
     }
 
-    /** The input to open a model with: the entry's example, the model's own, or a text its vocabulary can read. */
+    /** The input to open a model with: the entry's example, else the model's own ({@link ExampleText}). */
     public static String exampleFor(ModelSource source, RnnModel model) {
-        if (source.example() != null) return source.example();
-        Object ex = model.metadata().get("example");
-        if (ex != null) return ex.toString();
-        if (!model.takesTokens()) return numericExample(model.inputSize());
-        List<String> vocab = model.vocabulary();
-        if (vocab.contains("e") && vocab.contains(" ") && vocab.contains("t")) return DEFAULT_EXAMPLE;
-        StringBuilder sb = new StringBuilder();
-        String sep = "word".equals(model.tokenizer()) ? " " : "";
-        for (int i = 0; i < Math.min(16, vocab.size()); i++) {
-            String tok = vocab.get(i);
-            if (tok.startsWith("<")) continue;
-            if (sb.length() > 0) sb.append(sep);
-            sb.append(tok);
-        }
-        return sb.toString();
-    }
-
-    private static String numericExample(int d) {
-        StringBuilder sb = new StringBuilder();
-        for (int t = 0; t < 24; t++) {
-            for (int j = 0; j < d; j++) {
-                if (j > 0) sb.append(", ");
-                sb.append(String.format(java.util.Locale.ROOT, "%.2f", Math.sin(0.5 * t + j)));
-            }
-            sb.append('\n');
-        }
-        return sb.toString();
+        return source.example() != null ? source.example() : ExampleText.of(model);
     }
 }

@@ -1,15 +1,18 @@
 package org.rnnexplorer.ui.explorer.trace;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Supplier;
 import org.rnnexplorer.io.ModelFile;
 import org.rnnexplorer.io.SessionFile;
+import org.rnnexplorer.io.pytorch.CheckpointImport;
+import org.rnnexplorer.io.pytorch.ImportOptions;
 import org.rnnexplorer.model.CellType;
 import org.rnnexplorer.model.RnnModel;
 
 /**
- * Where the open model comes from: a model shipped with the app, a model file on disk, a demo built in code, one
- * trained in the app, or the model kept in a session file. The window titles it, opens it on its example, and a
+ * Where the open model comes from: a model shipped with the app, a model file on disk, a PyTorch checkpoint, a demo
+ * built in code, one trained in the app, or the model kept in a session file. The window titles it, opens it on its example, and a
  * session names a bundled one by its path.
  */
 public sealed interface ModelSource {
@@ -61,6 +64,43 @@ public sealed interface ModelSource {
         @Override
         public RnnModel load() {
             return ModelFile.read(file);
+        }
+    }
+
+    /**
+     * A PyTorch checkpoint ({@code .pt}, {@code .pth}) read as {@code import} reads it, with what the user added when
+     * the window asked (a vocabulary, class names, which candidate is a part); it joins the recent files once it loads.
+     *
+     * @param found what the import found where, one line each ({@code rnn: lstm (LSTM, 2 layers, ...)}); empty
+     *              before it is read
+     */
+    record Checkpoint(Path file, ImportOptions options, List<String> found) implements ModelSource {
+        private static final List<String> PARTS = List.of("rnn: ", "embedding: ", "head: ", "vocabulary: ", "labels: ");
+
+        public Checkpoint {
+            options = options == null ? ImportOptions.NONE : options;
+            found = List.copyOf(found);
+        }
+
+        public Checkpoint(Path file, ImportOptions options) {
+            this(file, options, List.of());
+        }
+
+        @Override
+        public String title() {
+            return file.getFileName().toString();
+        }
+
+        /** "PyTorch checkpoint /path/x.pt — rnn: lstm (LSTM, 2 layers, input 4, hidden 5); vocabulary: 11 tokens ...". */
+        @Override
+        public String description() {
+            List<String> parts = found.stream().filter(l -> PARTS.stream().anyMatch(l::startsWith)).toList();
+            return "PyTorch checkpoint " + file + (parts.isEmpty() ? "" : " — " + String.join("; ", parts));
+        }
+
+        @Override
+        public RnnModel load() {
+            return CheckpointImport.readModel(file, options).model();
         }
     }
 

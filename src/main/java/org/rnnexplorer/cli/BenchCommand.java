@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
  * per measurement with the median over the repetitions, after warm-up, on this one thread. {@code train}: see
  * {@link #train}. {@code whatif} (no peer): the gradient lab's redraw on each slider move, see {@link #whatIf}.
  * {@code store}, {@code window}, {@code npz}: long inputs through a real model, see {@link LongInputBench}.
- * {@code find-units} (no peer): the unit finder's scoring, see {@link FindUnitsBench}.
+ * {@code find-units} (no peer): the unit finder's scoring, see {@link FindUnitsBench}. {@code import} and {@code open}
+ * (no peer): reading a PyTorch checkpoint, and opening one as the window does ({@link OpenBench}).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Time the engine on the PyTorch peer's protocols; one JSON line per measurement.")
 public final class BenchCommand implements Callable<Integer> {
@@ -43,10 +44,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--protocol", defaultValue = "trace", description = "trace, train, whatif, import, store, window, npz or find-units")
+    @Option(names = "--protocol", defaultValue = "trace", description = "trace, train, whatif, import, open, store, window, npz or find-units")
     String protocol;
 
-    @Option(names = "--checkpoint", paramLabel = "FILE", description = "with --protocol import: the PyTorch checkpoint to read")
+    @Option(names = "--checkpoint", paramLabel = "FILE", description = "with --protocol import or open: the PyTorch checkpoint to read")
     java.nio.file.Path checkpoint;
 
     @picocli.CommandLine.Mixin
@@ -105,12 +106,13 @@ public final class BenchCommand implements Callable<Integer> {
         if (protocol.equals("find-units")) return findUnits(c);
         checkMemory(c);
         if (protocol.equals("import")) return importCheckpoint();
-        if (checkpoint != null) throw new BadInputException("--checkpoint only applies with --protocol import");
+        if (protocol.equals("open")) return openCheckpoint();
+        if (checkpoint != null) throw new BadInputException("--checkpoint only applies with --protocol import or open");
         if (protocol.equals("train")) return train(c);
         if (protocol.equals("whatif")) return whatIf(c);
         if (!protocol.equals("trace"))
             throw new BadInputException("--protocol: unknown protocol '" + protocol
-                    + "' (trace, train, whatif, import, store, window, npz or find-units)");
+                    + "' (trace, train, whatif, import, open, store, window, npz or find-units)");
         RnnModel model = randomModel(c, inputSize, hidden, new Random(1));
         checkWorkspace(model);
         InputBatch input = randomInput(batch, steps, inputSize, new Random(2));
@@ -200,6 +202,13 @@ public final class BenchCommand implements Callable<Integer> {
         print(String.format(Locale.ROOT, "{\"protocol\": \"import\", \"engine\": \"rnn-explorer\", \"file\": %s, "
                         + "\"bytes\": %d, \"first_ms\": %.1f, \"median_ms\": %.3f}",
                 quoteJson(checkpoint.getFileName().toString()), bytes, first, ms));
+        return 0;
+    }
+
+    /** Opening a checkpoint as the window does, {@link OpenBench}. */
+    private Integer openCheckpoint() {
+        if (checkpoint == null) throw new BadInputException("--protocol open needs --checkpoint FILE");
+        print(OpenBench.run(checkpoint, checkpointOptions.toImportOptions(), warmup, reps));
         return 0;
     }
 

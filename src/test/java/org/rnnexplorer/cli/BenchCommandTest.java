@@ -42,7 +42,7 @@ class BenchCommandTest {
         assertEquals("--batch: the whatif protocol times one sequence (B = 1)", batched[2].strip());
         String[] unknown = run("bench", "--protocol", "fast");
         assertEquals("2", unknown[0]);
-        assertEquals("--protocol: unknown protocol 'fast' (trace, train, whatif, import, store, window, npz or find-units)",
+        assertEquals("--protocol: unknown protocol 'fast' (trace, train, whatif, import, open, store, window, npz or find-units)",
                 unknown[2].strip());
     }
 

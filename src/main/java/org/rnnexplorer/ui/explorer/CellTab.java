@@ -62,6 +62,11 @@ public final class CellTab extends SplitPane {
         setDividerPositions(0.64);
     }
 
+    /** Adds a side panel of another feature (e.g. Generate) after these, scrolling. */
+    public Tab addSide(String title, Node content) {
+        return side(title, scrolling(content));
+    }
+
     private Tab side(String title, Node content) {
         Tab t = new Tab(title, content);
         sideTabs.getTabs().add(t);
@@ -78,7 +83,7 @@ public final class CellTab extends SplitPane {
         return diagram;
     }
 
-    /** The side panels' tabs: Equations, What-if, Gradient. */
+    /** The side panels' tabs: Equations, What-if, Gradient, Generate. */
     public TabPane sideTabs() {
         return sideTabs;
     }

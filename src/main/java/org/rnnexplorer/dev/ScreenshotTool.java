@@ -132,6 +132,7 @@ public final class ScreenshotTool {
         written.add(shot(out, "race-recall-40.png", 1600, 1200, lstm, false, 17, null, LectureScenes::race));
         written.add(shot(out, "connections-lstm.png", 1600, 1000, lstm, false, 17, null, LectureScenes::connections));
         written.add(stepThroughGif(out, lstm));
+        written.addAll(LessonShots.shoot(out, only));
         return written;
     }
 

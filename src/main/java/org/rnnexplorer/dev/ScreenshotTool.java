@@ -130,6 +130,7 @@ public final class ScreenshotTool {
                 vms.trace.inputTextProperty().set(BracketsTask.text(new Random(123), 3000).substring(0, 3000)),
                 TextTabScene::show));
         written.add(stepThroughGif(out, lstm));
+        written.addAll(LessonShots.shoot(out, only));
         return written;
     }
 

@@ -398,9 +398,9 @@ def parity_classifier(fx):
     chars, classes = ["a", "b", "c"], ["even a's", "odd a's"]
     torch.manual_seed(16)
     m = Net("gru", len(chars), 3, 8, 1, len(classes), ("embedding", "gru", "fc"))
-    opt = torch.optim.Adam(m.parameters(), lr=0.02)
+    opt = torch.optim.Adam(m.parameters(), lr=0.01)
     gen = torch.Generator().manual_seed(17)
-    for step in range(600):
+    for step in range(100):  # right on every step of the example, not yet sure of it everywhere (p 0.88 to 1)
         x = torch.randint(0, 3, (32, 16), generator=gen)
         y = torch.cumsum((x == 0).long(), dim=1) % 2
         out, _ = m.gru(m.embedding(x))

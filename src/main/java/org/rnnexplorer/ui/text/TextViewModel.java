@@ -67,7 +67,7 @@ public final class TextViewModel {
             markFrom.set(-1);
             markTo.set(-1);
             wrap = null;
-            if (r != null && !quantity.get().belongsTo(r.model().cell()))
+            if (r != null && (quantity.get() == null || !quantity.get().belongsTo(r.model().cell())))
                 quantity.set(defaultQuantity(r.model().cell()));
             refresh();
         });
@@ -126,14 +126,14 @@ public final class TextViewModel {
     /** The selected layer and unit in the chosen quantity, or null with no trace. */
     public SeriesId selectedSeries() {
         TextSource src = source.get();
-        if (src == null) return null;
+        if (src == null || quantity.get() == null) return null;
         return new SeriesId(trace.layerProperty().get(), quantity.get(), trace.unitProperty().get());
     }
 
     private void refresh() {
         TextSource src = source.get();
         SeriesId primary = selectedSeries();
-        if (src == null || primary == null || !quantity.get().belongsTo(src.result().model().cell())) {
+        if (src == null || primary == null || quantity.get() == null || !quantity.get().belongsTo(src.result().model().cell())) {
             content.set(null);
             status.set(src == null && trace.result() != null ? "the Text tab shows text input (a model that reads tokens)" : "");
             return;

@@ -3,6 +3,8 @@ package org.rnnexplorer.ui.app;
 import java.util.concurrent.Executor;
 import org.rnnexplorer.ui.common.DialogService;
 import org.rnnexplorer.ui.connect.ConnectivityViewModel;
+import org.rnnexplorer.ui.generate.GenerateViewModel;
+import org.rnnexplorer.ui.pca.PcaPathViewModel;
 import org.rnnexplorer.ui.common.EventBus;
 import org.rnnexplorer.ui.common.ViewOptions;
 import org.rnnexplorer.ui.explorer.equations.EquationsViewModel;
@@ -57,6 +59,8 @@ public final class ExplorerViewModels implements AutoCloseable {
     public final RecoveryStore recovery;
     public final RaceViewModel race;
     public final ConnectivityViewModel connectivity;
+    public final GenerateViewModel generate;
+    public final PcaPathViewModel pcaPath;
     public final RaceReplayViewModel raceReplay;
 
     /** {@code applier} runs finished background work (the JavaFX thread in the app). */
@@ -82,6 +86,8 @@ public final class ExplorerViewModels implements AutoCloseable {
         finder = new UnitFinderViewModel(text, applier, dialogs);
         race = new RaceViewModel(applier);
         connectivity = new ConnectivityViewModel(trace, applier);
+        generate = new GenerateViewModel(trace, applier);
+        pcaPath = new PcaPathViewModel(trace, applier);
         raceReplay = new RaceReplayViewModel(applier, events);
         session.addSliders(playback.sessionSliders());
         session.addSliders(lab.sessionSliders());
@@ -102,5 +108,7 @@ public final class ExplorerViewModels implements AutoCloseable {
         race.cancel();
         raceReplay.close();
         connectivity.close();
+        generate.close();
+        pcaPath.close();
     }
 }

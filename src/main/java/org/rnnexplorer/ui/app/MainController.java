@@ -16,7 +16,9 @@ import org.rnnexplorer.ui.explorer.trace.ModelBar;
 import org.rnnexplorer.ui.explorer.trace.ModelCatalog;
 import org.rnnexplorer.ui.explorer.trace.ModelSource;
 import org.rnnexplorer.ui.export.StepThroughGif;
+import org.rnnexplorer.ui.generate.GeneratePanel;
 import org.rnnexplorer.ui.gradient.GradientLabTab;
+import org.rnnexplorer.ui.pca.PcaPathView;
 import org.rnnexplorer.ui.text.TextTab;
 import org.rnnexplorer.ui.opening.FileDrop;
 import org.rnnexplorer.ui.race.RaceTab;
@@ -57,6 +59,8 @@ public final class MainController {
         RecentFiles.persist(vms.session.recentFiles());
 
         cellTab = new CellTab(vms.trace, vms.view, vms.equations, vms.whatIf, vms.gradient, vms.heatmapZoom);
+        cellTab.addSide("Generate", GeneratePanel.of(vms.generate, vms.trace));
+        vms.pcaPath.wantedProperty().bind(cellTab.addSide("State path", PcaPathView.of(vms.pcaPath)).selectedProperty());
         Tab cell = new Tab("Cell, step by step", cellTab);
         cell.setId("cell-tab");
         mainTabs.getTabs().addAll(cell, TextTab.of(vms.text, vms.finder, vms.dialogs),

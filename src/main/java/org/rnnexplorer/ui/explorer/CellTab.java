@@ -29,6 +29,7 @@ public final class CellTab extends SplitPane {
     private final CellDiagramView diagram = new CellDiagramView();
     private final TabPane sideTabs = new TabPane();
     private final SplitPane upper = new SplitPane();
+    private final HeatmapsPanel heatmaps;
 
     public CellTab(TraceViewModel trace, ViewOptions view, EquationsViewModel equations, WhatIfViewModel whatIf,
                    GradientPanelViewModel gradient, HeatmapZoomViewModel zoom) {
@@ -40,7 +41,7 @@ public final class CellTab extends SplitPane {
         whatIfPanel.bind(trace, whatIf, view, menus);
         GradientPanel gradientPanel = new GradientPanel();
         gradientPanel.bind(gradient);
-        HeatmapsPanel heatmaps = new HeatmapsPanel();
+        heatmaps = new HeatmapsPanel();
         heatmaps.bind(trace, view, menus, zoom);
 
         sideTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -62,6 +63,11 @@ public final class CellTab extends SplitPane {
         setDividerPositions(0.64);
     }
 
+    /** Adds a side panel of another feature (e.g. Generate) after these, scrolling. */
+    public Tab addSide(String title, Node content) {
+        return side(title, scrolling(content));
+    }
+
     private Tab side(String title, Node content) {
         Tab t = new Tab(title, content);
         sideTabs.getTabs().add(t);
@@ -74,11 +80,16 @@ public final class CellTab extends SplitPane {
         return s;
     }
 
+    /** The heatmaps under the diagram. */
+    public HeatmapsPanel heatmaps() {
+        return heatmaps;
+    }
+
     public CellDiagramView diagram() {
         return diagram;
     }
 
-    /** The side panels' tabs: Equations, What-if, Gradient. */
+    /** The side panels' tabs: Equations, What-if, Gradient, Generate. */
     public TabPane sideTabs() {
         return sideTabs;
     }

@@ -71,6 +71,9 @@ public final class TextViewModel {
                 quantity.set(defaultQuantity(r.model().cell()));
             refresh();
         });
+        trace.recorder().runningProperty().addListener((o, a, running) -> {
+            if (!running && source.get() == null) source.set(TextSource.of(trace.result())); // a long trace, now filled
+        });
         trace.modelProperty().addListener((o, a, m) -> {
             if (m != null && (a == null || a.cell() != m.cell())) quantity.set(defaultQuantity(m.cell()));
         });

@@ -132,6 +132,7 @@ public final class ScreenshotTool {
                 TextTabScene::show));
         written.add(classifier(out));
         written.add(stepThroughGif(out, lstm));
+        written.addAll(LessonShots.shoot(out, only));
         return written;
     }
 

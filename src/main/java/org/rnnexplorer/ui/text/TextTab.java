@@ -98,10 +98,7 @@ public final class TextTab extends BorderPane {
     private static void fill(ChoiceBox<Quantity> box, RnnModel m) {
         if (m == null) return;
         List<Quantity> all = Quantity.all(m.cell());
-        if (box.getItems().equals(all)) return;
-        Quantity kept = box.getValue();
-        box.getItems().setAll(all); // clears the value (the view model's quantity) for a moment
-        box.setValue(all.contains(kept) ? kept : TextViewModel.defaultQuantity(m.cell()));
+        if (!box.getItems().equals(all)) box.getItems().setAll(all);
     }
 
     private MenuButton exportMenu() {

@@ -129,14 +129,16 @@ public final class TextViewModel {
     /** The selected layer and unit in the chosen quantity, or null with no trace. */
     public SeriesId selectedSeries() {
         TextSource src = source.get();
-        if (src == null || quantity.get() == null) return null;
+        if (src == null) return null;
         return new SeriesId(trace.layerProperty().get(), quantity.get(), trace.unitProperty().get());
     }
 
     private void refresh() {
         TextSource src = source.get();
         SeriesId primary = selectedSeries();
-        if (src == null || primary == null || quantity.get() == null || !quantity.get().belongsTo(src.result().model().cell())) {
+        // the quantity is null for a moment while the tab's choice box swaps its items (a model of another cell)
+        if (src == null || primary == null || quantity.get() == null
+                || !quantity.get().belongsTo(src.result().model().cell())) {
             content.set(null);
             status.set(src == null && trace.result() != null ? "the Text tab shows text input (a model that reads tokens)" : "");
             return;

@@ -54,6 +54,8 @@ public final class SequenceStrip extends VBox {
     }
 
     /** One chip: the token on the colour of the selected unit's h, then up to three predictions. */
+    private int markFrom = 0, markTo = -1;
+
     public final class Chip extends VBox {
         private final Label token = new Label();
         private final Label[] preds = {new Label(), new Label(), new Label()};
@@ -279,6 +281,11 @@ public final class SequenceStrip extends VBox {
                 if (isCurrent) c.getStyleClass().add("current");
                 else c.getStyleClass().remove("current");
             }
+            boolean isMarked = on && t >= markFrom && t <= markTo;
+            if (isMarked != c.getStyleClass().contains("marked")) {
+                if (isMarked) c.getStyleClass().add("marked");
+                else c.getStyleClass().remove("marked");
+            }
             if (!on) continue;
             boolean ready = ct == null || t < ct.completedSteps();
             double h = tr != null ? tr.hidden(layer, t, Math.min(unit, tr.hiddenSize() - 1))
@@ -303,6 +310,13 @@ public final class SequenceStrip extends VBox {
                     + "', h[" + unit + "] " + (ct == null ? "= " + Num.f(h) : ready ? "≈ " + Num.f(h) : "not traced yet")
                     + " — click to jump here"));
         }
+    }
+
+    /** Marks the chips of steps {@code from} to {@code to} (style class {@code marked}; from > to: none). */
+    public void markSteps(int from, int to) {
+        markFrom = from;
+        markTo = to;
+        fill();
     }
 
     /** The chips on screen. */

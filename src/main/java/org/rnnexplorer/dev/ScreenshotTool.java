@@ -130,6 +130,8 @@ public final class ScreenshotTool {
         written.add(shot(out, "text-tab-brackets-lstm.png", 1600, 1000, lstm, false, 17, vms ->
                 vms.trace.inputTextProperty().set(BracketsTask.text(new Random(123), 3000).substring(0, 3000)),
                 TextTabScene::show));
+        written.add(shot(out, "race-recall-40.png", 1600, 1200, lstm, false, 17, null, LectureScenes::race));
+        written.add(shot(out, "connections-lstm.png", 1600, 1000, lstm, false, 17, null, LectureScenes::connections));
         written.add(classifier(out));
         written.add(stepThroughGif(out, lstm));
         written.addAll(LessonShots.shoot(out, only));
@@ -214,7 +216,7 @@ public final class ScreenshotTool {
             vms.view.presenterProperty().set(presenter);
             return null;
         });
-        if (view != null) waitFor(() -> onFxQuietly(() -> view.apply(win[0])));
+        if (view != null) waitFor(() -> onFxQuietly(() -> view.apply(win[0])), 900); // the race trains for real
         Thread.sleep(400); // the heatmaps of a long input draw their pixels off the FX thread
         Path file = dir.resolve(name);
         WritableImage img = onFx(() -> {
@@ -272,7 +274,11 @@ public final class ScreenshotTool {
     }
 
     static void waitFor(BooleanSupplier cond) throws InterruptedException {
-        long end = System.currentTimeMillis() + 30_000;
+        waitFor(cond, 30);
+    }
+
+    static void waitFor(BooleanSupplier cond, int seconds) throws InterruptedException {
+        long end = System.currentTimeMillis() + seconds * 1000L;
         while (!cond.getAsBoolean()) {
             if (System.currentTimeMillis() > end) throw new IllegalStateException("timed out waiting for the window");
             Thread.sleep(50);

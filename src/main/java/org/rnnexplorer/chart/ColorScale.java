@@ -25,9 +25,21 @@ public final class ColorScale implements PaintScale, Serializable {
         return DIVERGING.clone();
     }
 
+    /**
+     * Beyond the scale: a cell whose |value| exceeds the scale of a robust (quantile) scale is drawn in these, darker
+     * than either end of the diverging map (ColorBrewer RdBu's 11-class ends), so a clipped cell is marked and told
+     * from one at the end of the scale; the legends show them as "beyond".
+     */
+    public static final int BEYOND_LOW = 0x053061, BEYOND_HIGH = 0x67001F;
+    /** Steps not computed yet (a long trace still filling). */
+    public static final int PENDING = 0xE2E6EC;
+    /** NaN. */
+    public static final int MISSING = 0xC0C0C0;
+
     private final double lower;
     private final double upper;
     private final Color[] lookup = new Color[256];
+    private boolean marksBeyond;
 
     private ColorScale(double lower, double upper, int[] stops) {
         if (!(upper > lower)) throw new IllegalArgumentException("empty colour scale [" + lower + ", " + upper + "]");
@@ -51,6 +63,24 @@ public final class ColorScale implements PaintScale, Serializable {
         return new ColorScale(-limit, limit, DIVERGING);
     }
 
+    /**
+     * The same map, except that values below the lower bound or above the upper one get {@link #BEYOND_LOW} and
+     * {@link #BEYOND_HIGH} instead of the end colours (for a scale that clips).
+     */
+    public ColorScale markingBeyond() {
+        ColorScale c = new ColorScale(lower, upper, new int[] {0, 0});
+        System.arraycopy(lookup, 0, c.lookup, 0, lookup.length);
+        c.marksBeyond = true;
+        return c;
+    }
+
+    /** The 256 colours from the lower to the upper bound as 0xAARRGGBB (opaque): a table for drawing many cells. */
+    public int[] argbTable() {
+        int[] t = new int[lookup.length];
+        for (int i = 0; i < t.length; i++) t[i] = 0xff000000 | lookup[i].getRGB();
+        return t;
+    }
+
     @Override
     public double getLowerBound() {
         return lower;
@@ -63,7 +93,9 @@ public final class ColorScale implements PaintScale, Serializable {
 
     @Override
     public Paint getPaint(double value) {
-        if (Double.isNaN(value)) return Color.LIGHT_GRAY;
+        if (Double.isNaN(value)) return new Color(MISSING);
+        if (marksBeyond && value > upper) return new Color(BEYOND_HIGH);
+        if (marksBeyond && value < lower) return new Color(BEYOND_LOW);
         double f = (value - lower) / (upper - lower);
         int i = (int) Math.round(Math.max(0, Math.min(1, f)) * (lookup.length - 1));
         return lookup[i];

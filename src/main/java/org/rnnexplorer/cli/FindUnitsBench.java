@@ -63,7 +63,7 @@ final class FindUnitsBench {
      * least {@code warmup} runs and two seconds. On a loaded machine the CPU time says what the work costs when the
      * wall time also holds the waits for a core.
      */
-    private static double[] medians(Runnable task, int warmup, int reps) {
+    static double[] medians(Runnable task, int warmup, int reps) {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long until = System.nanoTime() + 2_000_000_000L;
         for (int i = 0; i < warmup || System.nanoTime() < until; i++) task.run();

@@ -31,8 +31,9 @@ final class LongInputBench {
     private final List<String> tokens;
     private final int warmup;
     private final int reps;
+    private final int threads;
 
-    LongInputBench(Path modelFile, Path textFile, int steps, int warmup, int reps) {
+    LongInputBench(Path modelFile, Path textFile, int steps, int warmup, int reps, int threads) {
         if (modelFile == null || textFile == null)
             throw new BadInputException("--model and --text-file: the store, window and npz protocols run a model file over a text");
         this.modelFile = modelFile;
@@ -49,12 +50,15 @@ final class LongInputBench {
         }
         this.warmup = warmup;
         this.reps = reps;
+        this.threads = threads;
     }
 
     private String sizes() {
         return String.format(Locale.ROOT, "\"engine\": \"rnn-explorer\", \"model\": \"%s\", \"cell\": \"%s\", \"layers\": %d, "
-                        + "\"H\": %d, \"T\": %d, \"dtype\": \"float64\", \"threads\": 1", modelFile.getFileName(),
-                model.cell().id(), model.layerCount(), model.hiddenSize(), ids.length);
+                        + "\"H\": %d, \"T\": %d, \"dtype\": \"float64\", \"threads\": %d, \"processors\": %d, \"loadAverage\": %.2f",
+                modelFile.getFileName(), model.cell().id(), model.layerCount(), model.hiddenSize(), ids.length, threads,
+                Runtime.getRuntime().availableProcessors(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     private void fits(long bytes) {
@@ -64,11 +68,16 @@ final class LongInputBench {
                     + "available: use a smaller --steps or give Java more memory with -Xmx", bytes >> 20, max >> 20));
     }
 
-    /** Median time to record the compact trace; then the memory it holds and the c heatmap's near-white shares. */
+    /**
+     * Median time (wall, and CPU of every thread) to record the compact trace; then the memory it holds and the c
+     * heatmap's near-white shares.
+     */
     String store() {
         fits(CompactTrace.bytesFor(model, ids.length, CompactTrace.DEFAULT_EVERY));
         InputBatch x = InputBatch.ofTokens(ids);
-        double ms = BenchCommand.medianMillis(() -> new CompactTrace(model, x, List.of()).record(null), warmup, reps);
+        double[] wallCpu = FindUnitsBench.medians(
+                () -> new CompactTrace(model, x, List.of()).withThreads(threads).record(null), warmup, reps);
+        double ms = wallCpu[0];
         CompactTrace store = new CompactTrace(model, x, List.of());
         store.record(null);
         Runtime rt = Runtime.getRuntime();
@@ -83,10 +92,11 @@ final class LongInputBench {
             robust.append(sep).append(share(RobustScale.percentile(g, 0.99), g));
             perUnit.append(sep).append(share(RobustScale.perUnit(grid(store, l, c, true), 0.99), g));
         }
-        return String.format(Locale.ROOT, "{\"protocol\": \"store\", %s, \"median_ms\": %.1f, \"steps_per_s\": %d, "
+        return String.format(Locale.ROOT, "{\"protocol\": \"store\", %s, \"median_ms\": %.1f, \"median_cpu_ms\": %.1f, "
+                        + "\"steps_per_s\": %d, "
                         + "\"store_mb\": %.1f, \"heap_used_mb\": %.1f, \"max_heap_mb\": %d, "
                         + "\"c_near_white_by_max\": [%s], \"c_near_white_p99\": [%s], "
-                        + "\"c_near_white_per_unit_p99\": [%s]}", sizes(), ms,
+                        + "\"c_near_white_per_unit_p99\": [%s]}", sizes(), ms, wallCpu[1],
                 Math.round(ids.length / ms * 1e3), CompactTrace.bytesFor(model, ids.length, CompactTrace.DEFAULT_EVERY) / 1e6,
                 used / 1e6, rt.maxMemory() >> 20, byMax, robust, perUnit);
     }

@@ -55,15 +55,24 @@ public final class BackwardPass {
      * carries into step 0 in {@code dhNext}, {@code dcNext} and in {@code dH0}, {@code dC0}.
      */
     static void backwardSteps(RnnModel model, Trace trace, boolean readout, Clamps[] clamps, Gradients g, int steps) {
-        if (readout) readoutBackward(model, trace, g, steps);
+        backwardSteps(model, trace, readout, clamps, g, steps, true);
+    }
+
+    /**
+     * {@link #backwardSteps(RnnModel, Trace, boolean, Clamps[], Gradients, int)}, leaving the parameter gradients
+     * as they are unless {@code parameters} (what needs only the per-step gradients saves the sums over steps).
+     */
+    static void backwardSteps(RnnModel model, Trace trace, boolean readout, Clamps[] clamps, Gradients g, int steps,
+                              boolean parameters) {
+        if (readout) readoutBackward(model, trace, g, steps, parameters);
         CellKernel kernel = CellKernel.of(model.cell());
         for (int l = model.layerCount() - 1; l >= 0; l--) {
             DMatrixRMaj[] external = l == model.layerCount() - 1 ? g.dTopDirect : g.layer(l + 1).dX;
             boolean needDx = l > 0 || g.inputGradient() || model.embedding() != null;
             layerBackward(model.layer(l), l, trace.layer(l), g.layer(l), external, kernel, clamps[l], g, needDx,
-                    steps);
+                    steps, parameters);
         }
-        if (model.embedding() != null) {
+        if (parameters && model.embedding() != null) {
             DMatrixRMaj dEmb = g.parameter("embedding.weight");
             int d = model.inputSize();
             LayerGradients g0 = g.layer(0);
@@ -78,16 +87,18 @@ public final class BackwardPass {
     }
 
     /** dL/dh_t += dy_t W_head; dL/dW_head += dy_tᵀ h_t; dL/db_head += Σ_b dy_t. */
-    private static void readoutBackward(RnnModel model, Trace trace, Gradients g, int steps) {
+    private static void readoutBackward(RnnModel model, Trace trace, Gradients g, int steps, boolean parameters) {
         DMatrixRMaj dW = g.parameter("head.weight"), db = g.parameter("head.bias");
         MatrixKernels.toRows(model.headWeight(), g.headRows);
         for (int t = 0; t < steps; t++)
             MatrixKernels.multAdd(g.dLogits[t], g.headRows, g.dTopDirect[t], g.headScratch);
-        MatrixKernels.addSumOfOuterProducts(g.dLogits, trace.top().h, steps, dW, db, g.headScratch, g.headChunk);
+        if (parameters)
+            MatrixKernels.addSumOfOuterProducts(g.dLogits, trace.top().h, steps, dW, db, g.headScratch, g.headChunk);
     }
 
     private static void layerBackward(LayerWeights w, int l, LayerTrace lt, LayerGradients lg, DMatrixRMaj[] external,
-                                      CellKernel kernel, Clamps clamps, Gradients g, boolean needDx, int steps) {
+                                      CellKernel kernel, Clamps clamps, Gradients g, boolean needDx, int steps,
+                                      boolean parameters) {
         DMatrixRMaj dWih = g.parameter("rnn.weight_ih_l" + l), dWhh = g.parameter("rnn.weight_hh_l" + l);
         DMatrixRMaj dBih = g.parameter("rnn.bias_ih_l" + l), dBhh = g.parameter("rnn.bias_hh_l" + l);
         boolean directPath = lg.cell.splitsRecurrentGradient();
@@ -109,8 +120,10 @@ public final class BackwardPass {
                 MatrixKernels.multAdd(dPreIh, lg.wIhRows, lg.dX[t], lg.rowScratch);
             }
         }
-        MatrixKernels.addSumOfOuterProducts(lg.dPreIhAt, lt.x, steps, dWih, dBih, lg.rowScratch, lg.batchChunk);
-        MatrixKernels.addSumOfOuterProducts(lg.dPreHhAt, lt.hPrevs, steps, dWhh, dBhh, lg.rowScratch, lg.batchChunk);
+        if (parameters) {
+            MatrixKernels.addSumOfOuterProducts(lg.dPreIhAt, lt.x, steps, dWih, dBih, lg.rowScratch, lg.batchChunk);
+            MatrixKernels.addSumOfOuterProducts(lg.dPreHhAt, lt.hPrevs, steps, dWhh, dBhh, lg.rowScratch, lg.batchChunk);
+        }
         lg.dH0.setTo(lg.dhNext);
         lg.dC0.setTo(lg.dcNext);
     }

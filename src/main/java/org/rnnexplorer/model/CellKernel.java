@@ -18,13 +18,16 @@ abstract class CellKernel {
     }
 
     /**
-     * Computes step t of one layer: pre-activations, activations, c_t and h_t, applying the layer's clamps.
+     * Computes step t of one layer: pre-activations, activations, c_t and h_t, applying the layer's clamps. The
+     * input side is already in {@code pre[t]} ({@link ForwardPass}'s input projection, done for a whole stretch of
+     * steps before the recurrence: {@link LayerWorkspace#inputBias} + x_t W_ihᵀ); the kernel adds the recurrent side.
      *
      * @param w         the layer's weights. Not modified.
      * @param ws        the layer's transposed weights ({@link LayerWorkspace#prepare}d for this pass) and scratch.
      *                  Scratch modified.
-     * @param lt        reads x_t, h_{t−1} (and c_{t−1}); writes {@code pre[t]}, {@code act[t]}, {@code h[t]} and,
-     *                  per cell, {@code c[t]}, {@code tanhC[t]} or {@code hn[t]}. Modified.
+     * @param lt        reads {@code pre[t]} (the input side), h_{t−1} (and c_{t−1}); writes {@code pre[t]},
+     *                  {@code act[t]}, {@code h[t]} and, per cell, {@code c[t]}, {@code tanhC[t]} or {@code hn[t]}.
+     *                  Modified.
      * @param zeroState whether h_{t−1} is all zeros (so its product with W_hh is skipped)
      */
     abstract void forward(LayerWeights w, LayerWorkspace ws, LayerTrace lt, int t, Clamps clamps, boolean zeroState);
@@ -58,12 +61,10 @@ abstract class CellKernel {
     }
 
     /**
-     * Input and recurrent products for every block:
-     * {@code Z = (b_ih + b_hh) + x_t W_ihᵀ + h_{t−1} W_hhᵀ}, the last term skipped when h_{t−1} = 0.
+     * The recurrent product for every block, added to the input side z holds:
+     * {@code Z = ((b_ih + b_hh) + x_t W_ihᵀ) + h_{t−1} W_hhᵀ}, the last term skipped when h_{t−1} = 0.
      */
-    static void affine(LayerWorkspace ws, DMatrixRMaj x, DMatrixRMaj hPrev, boolean zeroState, DMatrixRMaj z) {
-        setRows(z, ws.biasSum);
-        MatrixKernels.multAdd(x, ws.wIhT, z, ws.rowScratch);
+    static void addRecurrent(LayerWorkspace ws, DMatrixRMaj hPrev, boolean zeroState, DMatrixRMaj z) {
         if (!zeroState) MatrixKernels.multAdd(hPrev, ws.wHhT, z, ws.rowScratch);
     }
 }

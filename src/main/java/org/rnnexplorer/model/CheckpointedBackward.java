@@ -40,16 +40,39 @@ public final class CheckpointedBackward {
         this.checkpoints = new Checkpoints(model, input.steps(), every);
     }
 
-    /** Bytes of heap such a pass over {@code steps} steps takes: checkpoints, one chunk's trace and gradients. */
+    /**
+     * Bytes of heap such a pass over {@code steps} steps takes: checkpoints, one chunk's gradients and the traces of
+     * one chunk (two when it runs on two threads, {@link ChunkedPass}).
+     */
     public static long bytesFor(RnnModel model, int steps, int every, int chunkSteps) {
         int chunk = Math.min(steps, Math.max(1, (chunkSteps + every - 1) / every) * every);
-        return Checkpoints.bytesFor(model, steps, every) + Trace.bytesFor(model, 1, chunk)
+        return Checkpoints.bytesFor(model, steps, every) + ChunkedPass.defaultThreads() * Trace.bytesFor(model, 1, chunk)
                 + Gradients.bytesFor(model, 1, chunk);
     }
 
     /**
+     * Leaves out the parameter gradients: {@link #backward} then gives only the per-step gradients (dL/dh_t, dL/dc_t,
+     * dL/dx_t) and L, and {@link #parameterGradients()} stays zero; the sums over steps it saves are a fifth of the
+     * work. Returns this pass.
+     */
+    public CheckpointedBackward withoutParameterGradients() {
+        pass.withoutParameterGradients();
+        return this;
+    }
+
+    /** Runs the sweeps on {@code n} threads (1 or 2) instead. */
+    CheckpointedBackward withThreads(int n) {
+        pass.withThreads(n);
+        return this;
+    }
+
+    /** Threads the sweeps use: 2 on a machine with two cores or more (a pipeline, the same bits as one), else 1. */
+    public int threads() { return pass.threads(); }
+
+    /**
      * The forward sweep: runs the sequence from step 0, saving the checkpoints, and hands every chunk's trace to
-     * {@code forward} in step order (the gradients argument is null). Must come before {@link #backward}.
+     * {@code forward} in step order (the gradients argument is null) on this thread. Must come before
+     * {@link #backward}, which hands over the chunks on this thread too.
      */
     public void forward(ChunkConsumer forward) {
         pass.sweep(checkpoints, forward, () -> false);
@@ -65,14 +88,7 @@ public final class CheckpointedBackward {
         Gradients g = pass.gradients();
         g.zeroParameters();
         g.zeroCarries();
-        loss = 0;
-        int steps = pass.steps(), last = (steps - 1) / chunkSteps * chunkSteps;
-        for (int from = last; from >= 0; from -= chunkSteps) {
-            int n = Math.min(chunkSteps, steps - from);
-            pass.recompute(checkpoints, from, n);
-            loss += pass.backward(objective, from, n);
-            if (backward != null) backward.accept(pass.chunk, g, from, n);
-        }
+        loss = pass.backwardSweep(checkpoints, chunkSteps, objective, backward);
     }
 
     /** L of the last {@link #backward}. */

@@ -5,7 +5,8 @@ package org.rnnexplorer.model;
  * k·K − 1, in float64, that is the state step k·K starts from (checkpoint 0 is the zero initial state). From
  * checkpoint k a forward pass over steps k·K.. gives the same numbers, to the last bit, as one pass from step 0,
  * so only the checkpoints of a long sequence need be kept: any stretch of it is recomputed from the one before it.
- * Written by one thread (the pass that makes them), read by others once that pass has published the steps.
+ * Written by the pass that makes them (each layer's part by one thread), read by others once that pass has
+ * published the steps.
  */
 public final class Checkpoints {
     private final int every;
@@ -41,6 +42,13 @@ public final class Checkpoints {
             System.arraycopy(lt.h[t].data, 0, h[k], l * hidden, hidden);
             if (c != null) System.arraycopy(lt.c[t].data, 0, c[k], l * hidden, hidden);
         }
+    }
+
+    /** Saves layer l's part of checkpoint k: its state after local step t of {@code chunk} (row 0). */
+    void saveLayer(int k, Trace chunk, int t, int l) {
+        LayerTrace lt = chunk.layer(l);
+        System.arraycopy(lt.h[t].data, 0, h[k], l * hidden, hidden);
+        if (c != null) System.arraycopy(lt.c[t].data, 0, c[k], l * hidden, hidden);
     }
 
     /** Makes checkpoint k the state {@code chunk} starts from (each layer's h0, c0). */

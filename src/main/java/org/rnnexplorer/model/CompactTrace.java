@@ -18,7 +18,8 @@ import java.util.function.LongConsumer;
  * every layer every K steps ({@link Checkpoints}, 128 by default; 8 KB per checkpoint for the 2 × 128 LSTM, 6.4 MB
  * for 200,000 steps). The readout's probabilities are not stored: {@link #exact} gives them for any stretch.
  *
- * <p><b>Filling it.</b> {@link #record} runs the forward pass on the calling thread, a chunk of steps at a time;
+ * <p><b>Filling it.</b> {@link #record} runs the forward pass on the calling thread, a chunk of steps at a time
+ * (with a helper thread running layer 0 a chunk ahead when there are two cores, {@link #threads()});
  * other threads see {@link #completedSteps()} grow and may read every completed step while it runs (the count is
  * published after the chunk's values, so a reader that has seen it sees them), be told of progress, and
  * {@link #cancel()} it (it stops at the end of the chunk it is in). Nothing is allocated per step.
@@ -73,6 +74,7 @@ public final class CompactTrace {
     private volatile int completed;
     private volatile boolean cancelled;
     private boolean started;
+    private int threads = ChunkedPass.defaultThreads();
 
     /** Room for the trace of {@code input} (one sequence) with a checkpoint every {@link #DEFAULT_EVERY} steps. */
     public CompactTrace(RnnModel model, InputBatch input, List<Intervention> interventions) {
@@ -107,15 +109,16 @@ public final class CompactTrace {
 
     /**
      * Bytes of heap a compact trace of {@code steps} steps takes while it is recorded: the columns, the checkpoints
-     * and the forward pass's chunk (not counting the input). For the 2 × 128 LSTM at 200,000 steps: 358 MB of
-     * columns, 6.4 MB of checkpoints, about 4 MB of chunk.
+     * and the forward pass's chunk (two on two threads; not counting the input). For the 2 × 128 LSTM at 200,000
+     * steps: 358 MB of columns, 6.4 MB of checkpoints, about 4 MB per chunk.
      */
     public static long bytesFor(RnnModel model, int steps, int every) {
         long perStepAndUnit = 0;
         for (Series s : seriesOf(model.cell())) perStepAndUnit += s.encoding().bytes();
         long blocks = (steps + BLOCK - 1) / BLOCK, columns = (long) model.layerCount() * seriesOf(model.cell()).size();
         long data = (long) steps * model.hiddenSize() * model.layerCount() * perStepAndUnit + columns * blocks * 16;
-        return data + Checkpoints.bytesFor(model, steps, every) + Trace.bytesFor(model, 1, Math.min(steps, CHUNK));
+        return data + Checkpoints.bytesFor(model, steps, every)
+                + ChunkedPass.defaultThreads() * Trace.bytesFor(model, 1, Math.min(steps, CHUNK));
     }
 
     public RnnModel model() { return model; }
@@ -163,24 +166,32 @@ public final class CompactTrace {
             if (started) throw new IllegalStateException("this trace has been recorded already");
             started = true;
         }
-        ChunkedPass pass = new ChunkedPass(model, input, interventions, CHUNK).withoutReadout();
-        pass.sweep(checkpoints, (trace, g, from, n) -> {
-            store(trace, from, n);
+        ChunkedPass pass = new ChunkedPass(model, input, interventions, CHUNK).withoutReadout().withThreads(threads);
+        pass.sweep(checkpoints, this::store, (trace, g, from, n) -> {
             completed = from + n;
             if (progress != null) progress.accept(from + n);
         }, () -> cancelled);
     }
 
-    private void store(Trace trace, int from, int n) {
-        for (int l = 0; l < columns.length; l++) {
-            LayerTrace lt = trace.layer(l);
-            for (int s = 0; s < series.size(); s++) {
-                Column col = columns[l][s];
-                int gate = series.get(s).gate();
-                for (int t = 0; t < n; t++) {
-                    double[] src = gate == Series.H ? lt.h[t].data : gate == Series.C ? lt.c[t].data : lt.act[t].data;
-                    col.put(from + t, src, gate >= 0 ? gate * hidden : 0);
-                }
+    /** Threads {@link #record} uses: 2 (a pipeline over the layers, the same bits as one) on two cores or more. */
+    public int threads() { return threads; }
+
+    /** Records on {@code n} threads (1 or 2) instead; before {@link #record}. Returns this trace. */
+    public CompactTrace withThreads(int n) {
+        if (n < 1 || n > 2) throw new IllegalArgumentException("1 or 2 threads, not " + n);
+        threads = n;
+        return this;
+    }
+
+    /** Stores layer l of a chunk. */
+    private void store(Trace trace, int l, int from, int n) {
+        LayerTrace lt = trace.layer(l);
+        for (int s = 0; s < series.size(); s++) {
+            Column col = columns[l][s];
+            int gate = series.get(s).gate();
+            for (int t = 0; t < n; t++) {
+                double[] src = gate == Series.H ? lt.h[t].data : gate == Series.C ? lt.c[t].data : lt.act[t].data;
+                col.put(from + t, src, gate >= 0 ? gate * hidden : 0);
             }
         }
     }

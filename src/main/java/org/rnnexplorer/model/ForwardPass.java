@@ -46,18 +46,60 @@ public final class ForwardPass {
      */
     static void runSteps(RnnModel model, InputBatch input, int from, int n, Clamps[] clamps, CellKernel kernel,
                          Trace trace, boolean readout) {
+        prepare(model, trace);
+        runPrepared(model, input, from, n, clamps, kernel, trace, readout);
+    }
+
+    /** {@link #runSteps} with the trace's workspaces already {@link #prepare}d for the model's current weights. */
+    static void runPrepared(RnnModel model, InputBatch input, int from, int n, Clamps[] clamps, CellKernel kernel,
+                            Trace trace, boolean readout) {
         fillInput(model, input, from, n, trace);
         for (int l = 0; l < model.layerCount(); l++) {
-            LayerWeights w = model.layer(l);
-            LayerWorkspace ws = trace.workspaces[l];
-            ws.prepare(w);
-            LayerTrace lt = trace.layer(l);
-            clamps[l].startAt(from);
-            boolean zeroStart = from == 0 && MatrixKernels.isZero(lt.h0);
-            for (int t = 0; t < n; t++)
-                kernel.forward(w, ws, lt, t, clamps[l], t == 0 && zeroStart);
+            inputProjection(model, trace, l, n);
+            recurrence(model, trace, l, from, n, clamps[l], kernel);
         }
         if (readout && model.hasHead()) readout(model, trace, n);
+    }
+
+    /** Rebuilds the trace's transposed weights from the model's (at the start of a pass: the weights may change). */
+    static void prepare(RnnModel model, Trace trace) {
+        for (int l = 0; l < model.layerCount(); l++) trace.workspaces[l].prepare(model.layer(l));
+        if (model.hasHead()) MatrixKernels.toTransposedRows(model.headWeight(), trace.headT);
+    }
+
+    /**
+     * The input side of layer l's pre-activations for local steps 0..n−1, none of which depends on the recurrence:
+     * {@code pre_t = b + x_t W_ihᵀ} (b = {@link LayerWorkspace#inputBias}). A one-hot x_t = e_k (layer 0 of a model
+     * without an embedding) adds row k of W_ihᵀ, the same number the product gives (every other term is 0·w).
+     */
+    static void inputProjection(RnnModel model, Trace trace, int l, int n) {
+        LayerWorkspace ws = trace.workspaces[l];
+        LayerTrace lt = trace.layer(l);
+        boolean oneHot = l == 0 && model.takesTokens() && model.embedding() == null && ws.inputWeightsFinite;
+        for (int t = 0; t < n; t++) {
+            DMatrixRMaj z = lt.pre[t];
+            CellKernel.setRows(z, ws.inputBias);
+            if (!oneHot) {
+                MatrixKernels.multAdd(lt.x[t], ws.wIhT, z, ws.rowScratch);
+                continue;
+            }
+            double[] zd = z.data;
+            int gh = z.numCols;
+            for (int b = 0; b < z.numRows; b++) {
+                double[] w = ws.wIhT[trace.tokens[b][t]];
+                for (int j = 0; j < gh; j++) zd[b * gh + j] += w[j];
+            }
+        }
+    }
+
+    /** The recurrence of layer l over local steps 0..n−1 (the sequence's from..from+n−1), its input side in place. */
+    static void recurrence(RnnModel model, Trace trace, int l, int from, int n, Clamps clamps, CellKernel kernel) {
+        LayerWeights w = model.layer(l);
+        LayerWorkspace ws = trace.workspaces[l];
+        LayerTrace lt = trace.layer(l);
+        clamps.startAt(from);
+        boolean zeroStart = from == 0 && MatrixKernels.isZero(lt.h0);
+        for (int t = 0; t < n; t++) kernel.forward(w, ws, lt, t, clamps, t == 0 && zeroStart);
     }
 
     /** Checks that {@code trace} fits {@code model} and has room for steps of {@code input} (not necessarily all). */
@@ -75,7 +117,7 @@ public final class ForwardPass {
     }
 
     /** x_t for steps from..from+n−1 of the input into steps 0..n−1 of the trace, and their token ids. */
-    private static void fillInput(RnnModel model, InputBatch input, int from, int n, Trace trace) {
+    static void fillInput(RnnModel model, InputBatch input, int from, int n, Trace trace) {
         DMatrixRMaj[] x = trace.layer(0).x;
         int d = model.inputSize();
         if (input.isTokens()) {
@@ -117,8 +159,7 @@ public final class ForwardPass {
     }
 
     /** {@code y_t = h_t W_head^T + b_head}, {@code p_t = softmax(y_t)} (shifted by the row maximum). */
-    private static void readout(RnnModel model, Trace trace, int n) {
-        MatrixKernels.toTransposedRows(model.headWeight(), trace.headT);
+    static void readout(RnnModel model, Trace trace, int n) {
         LayerTrace top = trace.top();
         int v = model.outputSize();
         for (int t = 0; t < n; t++) {

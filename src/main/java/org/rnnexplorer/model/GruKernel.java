@@ -28,8 +28,6 @@ final class GruKernel extends CellKernel {
     void forward(LayerWeights w, LayerWorkspace ws, LayerTrace lt, int t, Clamps clamps, boolean zeroState) {
         DMatrixRMaj z = lt.pre[t], a = lt.act[t], scratch = ws.scratch;
         DMatrixRMaj hPrev = lt.hPrev(t);
-        setRows(z, w.bIh);
-        MatrixKernels.multAdd(lt.x[t], ws.wIhT, z, ws.rowScratch);
         setRows(scratch, w.bHh);
         if (!zeroState) MatrixKernels.multAdd(hPrev, ws.wHhT, scratch, ws.rowScratch);
         int hs = hPrev.numCols, gh = 3 * hs, rows = z.numRows;

@@ -26,9 +26,30 @@ final class LstmKernel extends CellKernel {
     @Override
     void forward(LayerWeights w, LayerWorkspace ws, LayerTrace lt, int t, Clamps clamps, boolean zeroState) {
         DMatrixRMaj z = lt.pre[t], a = lt.act[t];
-        affine(ws, lt.x[t], lt.hPrev(t), zeroState, z);
+        addRecurrent(ws, lt.hPrev(t), zeroState, z);
         int hs = lt.h[t].numCols, gh = 4 * hs, rows = z.numRows;
-        double[] zd = z.data, ad = a.data;
+        double[] zd = z.data, ad = a.data, cp = lt.cPrev(t).data, cd = lt.c[t].data;
+        double[] tc = lt.tanhC[t].data, hd = lt.h[t].data;
+        if (clamps.isEmpty()) {
+            // the same arithmetic as below, one pass over the units
+            for (int b = 0; b < rows; b++) {
+                int i = b * gh + LSTM_INPUT * hs, f = b * gh + LSTM_FORGET * hs;
+                int g = b * gh + LSTM_CANDIDATE * hs, o = b * gh + LSTM_OUTPUT * hs, s = b * hs;
+                for (int u = 0; u < hs; u++) {
+                    double gi = Activations.sigmoid(zd[i + u]), gf = Activations.sigmoid(zd[f + u]);
+                    double gg = Activations.tanh(zd[g + u]), go = Activations.sigmoid(zd[o + u]);
+                    ad[i + u] = gi;
+                    ad[f + u] = gf;
+                    ad[g + u] = gg;
+                    ad[o + u] = go;
+                    double c = gf * cp[s + u] + gi * gg, th = Activations.tanh(c);
+                    cd[s + u] = c;
+                    tc[s + u] = th;
+                    hd[s + u] = go * th;
+                }
+            }
+            return;
+        }
         for (int b = 0; b < rows; b++) {
             int i = b * gh + LSTM_INPUT * hs, f = b * gh + LSTM_FORGET * hs;
             int g = b * gh + LSTM_CANDIDATE * hs, o = b * gh + LSTM_OUTPUT * hs;
@@ -40,14 +61,12 @@ final class LstmKernel extends CellKernel {
             }
         }
         clamps.applyGates(t, a);
-        double[] cp = lt.cPrev(t).data, cd = lt.c[t].data;
         for (int b = 0; b < rows; b++) {
             int i = b * gh + LSTM_INPUT * hs, f = b * gh + LSTM_FORGET * hs, g = b * gh + LSTM_CANDIDATE * hs;
             int s = b * hs;
             for (int u = 0; u < hs; u++) cd[s + u] = ad[f + u] * cp[s + u] + ad[i + u] * ad[g + u];
         }
         clamps.applyCell(t, lt.c[t]);
-        double[] tc = lt.tanhC[t].data, hd = lt.h[t].data;
         for (int b = 0; b < rows; b++) {
             int o = b * gh + LSTM_OUTPUT * hs, s = b * hs;
             for (int u = 0; u < hs; u++) {

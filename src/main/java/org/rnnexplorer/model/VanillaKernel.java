@@ -11,7 +11,7 @@ final class VanillaKernel extends CellKernel {
     @Override
     void forward(LayerWeights w, LayerWorkspace ws, LayerTrace lt, int t, Clamps clamps, boolean zeroState) {
         DMatrixRMaj z = lt.pre[t], a = lt.act[t], h = lt.h[t];
-        affine(ws, lt.x[t], lt.hPrev(t), zeroState, z);
+        addRecurrent(ws, lt.hPrev(t), zeroState, z);
         double[] zd = z.data, ad = a.data;
         for (int i = 0; i < zd.length; i++) ad[i] = Activations.tanh(zd[i]);
         clamps.applyGates(t, a);

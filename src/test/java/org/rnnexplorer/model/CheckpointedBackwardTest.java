@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -44,7 +45,15 @@ class CheckpointedBackwardTest {
         Objective whole = tokens ? CrossEntropyObjective.nextTokenEveryStep(ids) : new DotObjective(v);
         Gradients expected = BackwardPass.run(m, full, whole, ivs);
 
-        CheckpointedBackward cb = new CheckpointedBackward(m, x, ivs, every, chunk);
+        for (int threads = 1; threads <= 2; threads++)
+            checkAgainst(full, expected, m, x, ivs, ids, v, tokens, steps, layers, every, chunk, threads);
+    }
+
+    /** The checkpointed pass on one thread or on two (a pipeline over the chunks) gives the full pass's numbers. */
+    private static void checkAgainst(Trace full, Gradients expected, RnnModel m, InputBatch x, List<Intervention> ivs,
+                                     int[] ids, double[] v, boolean tokens, int steps, int layers, int every, int chunk,
+                                     int threads) {
+        CheckpointedBackward cb = new CheckpointedBackward(m, x, ivs, every, chunk).withThreads(threads);
         boolean[] seen = new boolean[steps];
         cb.forward((tr, g, from, n) -> {
             for (int t = 0; t < n; t++)
@@ -75,6 +84,30 @@ class CheckpointedBackwardTest {
         }
         for (int l = 0; l < layers; l++)
             assertArrayEquals(expected.layer(l).dH0.data, cb.firstStepGradients(l).dH0.data, 0.0);
+    }
+
+    @Test
+    void withoutParameterGradientsGivesTheSamePerStepGradientsAndLeavesDThetaZero() {
+        Random r = new Random(5);
+        RnnModel m = oneHot(CellType.LSTM, 6, 7, 2, r);
+        int[] ids = RandomModels.tokens(1, 400, 6, r)[0];
+        InputBatch x = InputBatch.ofTokens(ids);
+        StepObjective objective = StepObjective.nextTokenEveryStep(ids);
+        CheckpointedBackward all = new CheckpointedBackward(m, x, List.of(), 16, 64);
+        all.forward(null);
+        List<double[]> want = new java.util.ArrayList<>();
+        all.backward(objective, (tr, g, from, n) -> {
+            for (int t = 0; t < n; t++) want.add(g.layer(0).dX[t].data.clone());
+        });
+        CheckpointedBackward some = new CheckpointedBackward(m, x, List.of(), 16, 64).withoutParameterGradients();
+        some.forward(null);
+        int[] k = {0};
+        some.backward(objective, (tr, g, from, n) -> {
+            for (int t = 0; t < n; t++) assertArrayEquals(want.get(k[0]++), g.layer(0).dX[t].data, 0.0);
+        });
+        assertEquals(all.loss(), some.loss(), 0.0);
+        for (DMatrixRMaj p : some.parameterGradients().values()) for (double d : p.data) assertEquals(0.0, d);
+        assertTrue(all.parameterGradients().get("rnn.weight_hh_l0").data[0] != 0.0);
     }
 
     /** A model whose tokens enter one-hot (no embedding), with a readout. */

@@ -190,6 +190,32 @@ class CompactTraceTest {
         assertThrows(IllegalArgumentException.class, () -> StepObjective.nextTokenAt(ids, 299), "no next token");
     }
 
+    /** A pipeline over the layers on two threads stores the same bits and checkpoints as one thread. */
+    @ParameterizedTest
+    @EnumSource(CellType.class)
+    void twoThreadsRecordTheSameBitsAsOne(CellType cell) {
+        for (int layers : new int[] {1, 3}) {
+            RnnModel m = model(cell, layers, 21);
+            InputBatch x = InputBatch.ofTokens(text(22, 1500));
+            List<Intervention> ivs = List.of(Intervention.clampHidden(0, 3, 300, 900, 0.4),
+                    Intervention.clampGate(layers - 1, 0, 5, 100, 1200, 0.7));
+            CompactTrace one = new CompactTrace(m, x, ivs, 64).withThreads(1), two = new CompactTrace(m, x, ivs, 64).withThreads(2);
+            one.record(null);
+            two.record(null);
+            assertTrue(two.isComplete());
+            float[] a = new float[1500 * 12], b = new float[1500 * 12];
+            for (int l = 0; l < layers; l++)
+                for (int s = 0; s < one.series().size(); s++) {
+                    one.read(l, s, 0, 1500, a);
+                    two.read(l, s, 0, 1500, b);
+                    org.junit.jupiter.api.Assertions.assertArrayEquals(a, b, cell + " layer " + l + " " + one.series().get(s).key());
+                }
+            StepWindow e1 = one.exact(1300, 1310), e2 = two.exact(1300, 1310);
+            for (int l = 0; l < layers; l++)
+                for (int u = 0; u < 12; u++) assertEquals(e1.hidden(l, 1305, u), e2.hidden(l, 1305, u), 0.0);
+        }
+    }
+
     @Test
     void recordingCanBeWatchedAndCancelledFromAnotherThread() throws Exception {
         RnnModel m = model(CellType.LSTM, 2, 10);

@@ -2,9 +2,13 @@ package org.rnnexplorer.ui.app;
 
 import java.util.concurrent.Executor;
 import org.rnnexplorer.ui.common.DialogService;
+import org.rnnexplorer.ui.connect.ConnectivityViewModel;
+import org.rnnexplorer.ui.generate.GenerateViewModel;
+import org.rnnexplorer.ui.pca.PcaPathViewModel;
 import org.rnnexplorer.ui.common.EventBus;
 import org.rnnexplorer.ui.common.ViewOptions;
 import org.rnnexplorer.ui.explorer.equations.EquationsViewModel;
+import org.rnnexplorer.ui.explorer.heatmap.HeatmapZoomViewModel;
 import org.rnnexplorer.ui.explorer.playback.PlaybackViewModel;
 import org.rnnexplorer.ui.explorer.trace.TraceViewModel;
 import org.rnnexplorer.ui.explorer.whatif.WhatIfViewModel;
@@ -18,6 +22,7 @@ import org.rnnexplorer.ui.safety.TrainingRecovery;
 import org.rnnexplorer.ui.race.RaceModelChosen;
 import org.rnnexplorer.ui.race.RaceReplayViewModel;
 import org.rnnexplorer.ui.race.RaceViewModel;
+import org.rnnexplorer.ui.lesson.LessonViewModel;
 import org.rnnexplorer.ui.session.SessionViewModel;
 import org.rnnexplorer.ui.text.TextViewModel;
 import org.rnnexplorer.ui.text.UnitFinderViewModel;
@@ -34,6 +39,8 @@ public final class ExplorerViewModels implements AutoCloseable {
     public final ViewOptions view = new ViewOptions();
     public final EventBus events = new EventBus();
     public final TraceViewModel trace;
+    /** The stretch of steps the heatmaps show (zoom, pan, fit). */
+    public final HeatmapZoomViewModel heatmapZoom;
     public final PlaybackViewModel playback;
     public final SessionViewModel session;
     public final EquationsViewModel equations;
@@ -52,7 +59,11 @@ public final class ExplorerViewModels implements AutoCloseable {
      */
     public final RecoveryStore recovery;
     public final RaceViewModel race;
+    public final ConnectivityViewModel connectivity;
+    public final GenerateViewModel generate;
+    public final PcaPathViewModel pcaPath;
     public final RaceReplayViewModel raceReplay;
+    public final LessonViewModel lesson;
 
     /** {@code applier} runs finished background work (the JavaFX thread in the app). */
     public ExplorerViewModels(Executor applier, DialogService dialogs) {
@@ -64,6 +75,7 @@ public final class ExplorerViewModels implements AutoCloseable {
         this.dialogs = dialogs;
         recovery = new RecoveryStore(stateFolder);
         trace = new TraceViewModel(applier, dialogs);
+        heatmapZoom = new HeatmapZoomViewModel(trace);
         playback = new PlaybackViewModel(trace);
         session = new SessionViewModel(trace, applier, dialogs);
         opening = new OpeningViewModel(trace, session, applier, dialogs);
@@ -75,7 +87,11 @@ public final class ExplorerViewModels implements AutoCloseable {
         text = new TextViewModel(trace);
         finder = new UnitFinderViewModel(text, applier, dialogs);
         race = new RaceViewModel(applier);
+        connectivity = new ConnectivityViewModel(trace, applier);
+        generate = new GenerateViewModel(trace, applier);
+        pcaPath = new PcaPathViewModel(trace, applier);
         raceReplay = new RaceReplayViewModel(applier, events);
+        lesson = new LessonViewModel(trace, session, playback, applier, dialogs);
         session.addSliders(playback.sessionSliders());
         session.addSliders(lab.sessionSliders());
         events.subscribe(ModelChosen.class, e -> session.openTrained(e.model()));
@@ -94,5 +110,9 @@ public final class ExplorerViewModels implements AutoCloseable {
         finder.close();
         race.cancel();
         raceReplay.close();
+        connectivity.close();
+        lesson.document().dispose();
+        generate.close();
+        pcaPath.close();
     }
 }

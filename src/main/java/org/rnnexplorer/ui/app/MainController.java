@@ -6,6 +6,7 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
+import org.rnnexplorer.ui.connect.ConnectionLights;
 import org.rnnexplorer.ui.explorer.CellTab;
 import org.rnnexplorer.ui.explorer.playback.PlaybackBar;
 import org.rnnexplorer.ui.explorer.strip.ClassBars;
@@ -15,10 +16,14 @@ import org.rnnexplorer.ui.explorer.trace.ModelBar;
 import org.rnnexplorer.ui.explorer.trace.ModelCatalog;
 import org.rnnexplorer.ui.explorer.trace.ModelSource;
 import org.rnnexplorer.ui.export.StepThroughGif;
+import org.rnnexplorer.ui.connect.WaysToConnectTab;
+import org.rnnexplorer.ui.generate.GeneratePanel;
 import org.rnnexplorer.ui.gradient.GradientLabTab;
+import org.rnnexplorer.ui.pca.PcaPathView;
 import org.rnnexplorer.ui.text.TextTab;
 import org.rnnexplorer.ui.opening.FileDrop;
 import org.rnnexplorer.ui.race.RaceTab;
+import org.rnnexplorer.ui.lesson.LessonMode;
 import org.rnnexplorer.ui.training.TrainingTab;
 
 /**
@@ -40,6 +45,7 @@ public final class MainController {
     private CellTab cellTab;
     private PresenterLayout layout;
     private ExplorerMenus menus;
+    private LessonMode lessonMode;
 
     MainController(ExplorerViewModels vms) {
         this.vms = vms;
@@ -50,17 +56,21 @@ public final class MainController {
         modelBar.bind(vms.trace);
         inputBar.bind(vms.trace);
         strip.bind(vms.trace, vms.view);
+        ConnectionLights.install(strip, vms.connectivity, vms.trace, vms.view);
         classBars.bind(vms.trace);
         playbackBar.bind(vms.trace, vms.playback);
         RecentFiles.persist(vms.session.recentFiles());
 
-        cellTab = new CellTab(vms.trace, vms.view, vms.equations, vms.whatIf, vms.gradient);
+        cellTab = new CellTab(vms.trace, vms.view, vms.equations, vms.whatIf, vms.gradient, vms.heatmapZoom);
+        cellTab.addSide("Generate", GeneratePanel.of(vms.generate, vms.trace));
+        vms.pcaPath.wantedProperty().bind(cellTab.addSide("State path", PcaPathView.of(vms.pcaPath)).selectedProperty());
         Tab cell = new Tab("Cell, step by step", cellTab);
         cell.setId("cell-tab");
         mainTabs.getTabs().addAll(cell, TextTab.of(vms.text, vms.finder, vms.dialogs),
                 GradientLabTab.of(vms.lab, vms.trace, vms.dialogs),
                 TrainingTab.of(vms.training, vms.dialogs),
-                RaceTab.of(vms.race, vms.raceReplay));
+                RaceTab.of(vms.race, vms.raceReplay),
+                WaysToConnectTab.of(vms.trace, vms.session, () -> mainTabs.getSelectionModel().select(cell)));
         // a model from the Training tab is shown where it can be stepped through
         vms.trace.openedProperty().addListener((o, a, opened) -> {
             if (opened.source() instanceof ModelSource.Trained) mainTabs.getSelectionModel().select(cell);
@@ -68,11 +78,13 @@ public final class MainController {
 
         menus = new ExplorerMenus(vms, root, cellTab, inputBar, strip);
         menuBar.getMenus().setAll(menus.menus());
+        lessonMode = LessonWiring.install(vms, root, menuBar, mainTabs, cellTab, strip);
         layout = new PresenterLayout(root, cellTab, inputBar, strip, vms.view);
         root.sceneProperty().addListener((o, a, scene) -> {
             if (scene == null) return;
             layout.follow(scene);
-            PlaybackKeys.install(scene, vms.trace, vms.playback, vms.view, strip, cell::isSelected);
+            lessonMode.install(scene);
+            PlaybackKeys.install(scene, vms, strip, cell::isSelected);
             FileDrop.install(scene, vms.opening::open);
         });
         vms.trace.open(ModelCatalog.all().get(0));
@@ -89,6 +101,10 @@ public final class MainController {
 
     void exportStepThroughGif(Path file) {
         menus.stepThroughGif().export(cellTab.diagram(), strip, file);
+    }
+
+    LessonMode lessonMode() {
+        return lessonMode;
     }
 
     CellTab cellTab() {

@@ -13,7 +13,7 @@ import org.rnnexplorer.ui.explorer.playback.PlaybackViewModel;
 import org.rnnexplorer.ui.explorer.trace.TraceViewModel;
 
 /**
- * The playback keys of {@link Shortcut} (Space, arrows, Home/End, Esc), taken as a filter on the scene: the tab
+ * The playback keys of {@link Shortcut} (Space, arrows, Home/End, the heatmaps' +, − and 0, Esc), taken as a filter on the scene: the tab
  * panes would otherwise take the arrow keys for switching tabs. They apply while the cell tab is shown and no text
  * field has the focus; Esc in the input editor gives the keys back to playback.
  */
@@ -21,8 +21,10 @@ final class PlaybackKeys {
     private PlaybackKeys() {
     }
 
-    static void install(Scene scene, TraceViewModel trace, PlaybackViewModel playback, ViewOptions view,
-                        Node keysHome, BooleanSupplier cellTabShown) {
+    static void install(Scene scene, ExplorerViewModels vms, Node keysHome, BooleanSupplier cellTabShown) {
+        TraceViewModel trace = vms.trace;
+        PlaybackViewModel playback = vms.playback;
+        ViewOptions view = vms.view;
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE && scene.getFocusOwner() instanceof TextInputControl) {
                 keysHome.requestFocus();
@@ -41,6 +43,9 @@ final class PlaybackKeys {
                 case LAST_STEP -> playback.last();
                 case PREVIOUS_UNIT -> trace.selectUnit(trace.unitProperty().get() - 1);
                 case NEXT_UNIT -> trace.selectUnit(trace.unitProperty().get() + 1);
+                case ZOOM_IN -> vms.heatmapZoom.zoomIn();
+                case ZOOM_OUT -> vms.heatmapZoom.zoomOut();
+                case FIT -> vms.heatmapZoom.fit();
                 case LEAVE -> {
                     if (view.presenterProperty().get()) view.presenterProperty().set(false);
                 }

@@ -20,30 +20,43 @@ public enum Shortcut {
     LAST_STEP(KeyCode.END, "End", "last step"),
     PREVIOUS_UNIT(KeyCode.UP, "↑", "select the previous unit"),
     NEXT_UNIT(KeyCode.DOWN, "↓", "select the next unit"),
+    ZOOM_IN(new KeyCode[] {KeyCode.PLUS, KeyCode.EQUALS, KeyCode.ADD}, "+", "zoom the heatmaps in (about the current step; or the mouse wheel)"),
+    ZOOM_OUT(new KeyCode[] {KeyCode.MINUS, KeyCode.SUBTRACT}, "−", "zoom the heatmaps out"),
+    FIT(new KeyCode[] {KeyCode.DIGIT0, KeyCode.NUMPAD0}, "0", "fit the heatmaps to the whole input (drag a heatmap to pan)"),
     LEAVE(KeyCode.ESCAPE, "Esc", "leave the input editor (or presenter mode)"),
+    NEXT_SLIDE(KeyCode.PAGE_DOWN, "PgDn", "next slide of the lesson (so does → in lesson mode, and a clicker)"),
+    PREVIOUS_SLIDE(KeyCode.PAGE_UP, "PgUp", "previous slide (so does ← in lesson mode; Shift+←/→ step)"),
     EDIT_INPUT("Shortcut+L", "edit the input"),
     OPEN_MODEL("Shortcut+O", "open a model file, a session or a PyTorch checkpoint"),
     OPEN_INPUT("Shortcut+I", "open an input text or CSV"),
     OPEN_SESSION("Shortcut+Shift+O", "open a session"),
     SAVE_SESSION("Shortcut+S", "save the session"),
     QUIT("Shortcut+Q", "quit"),
+    OPEN_LESSON("Shortcut+Shift+L", "open a lesson"),
+    SAVE_LESSON("Shortcut+Alt+S", "save the lesson"),
+    ADD_SLIDE("Shortcut+Shift+N", "add the current view as a slide"),
     PRESENTER("F11", "presenter mode"),
     SHORTCUTS_HELP("F1", "this list of keys");
 
-    private final KeyCode key;
+    private final KeyCode[] keys;
     private final KeyCombination accelerator;
     private final String keyText;
     private final String does;
 
     Shortcut(KeyCode key, String keyText, String does) {
-        this.key = key;
+        this(new KeyCode[] {key}, keyText, does);
+    }
+
+    /** A playback key that any of {@code keys} presses ("+" is Shift+= on many keyboards, + on the keypad). */
+    Shortcut(KeyCode[] keys, String keyText, String does) {
+        this.keys = keys;
         this.accelerator = null;
         this.keyText = keyText;
         this.does = does;
     }
 
     Shortcut(String accelerator, String does) {
-        this.key = null;
+        this.keys = new KeyCode[0];
         this.accelerator = KeyCombination.valueOf(accelerator);
         this.keyText = null; // the display text ("Ctrl+S", "⌘S") needs the toolkit: asked for when shown
         this.does = does;
@@ -83,7 +96,7 @@ public enum Shortcut {
     /** The playback key pressed, or null (a key with Ctrl or Alt is never a playback key). */
     public static Shortcut playbackKey(KeyEvent e) {
         if (e.isShortcutDown() || e.isAltDown()) return null;
-        for (Shortcut s : values()) if (s.key == e.getCode()) return s;
+        for (Shortcut s : values()) for (KeyCode k : s.keys) if (k == e.getCode()) return s;
         return null;
     }
 

@@ -12,6 +12,7 @@ import org.rnnexplorer.ui.common.ViewOptions;
 import org.rnnexplorer.ui.explorer.diagram.CellDiagramView;
 import org.rnnexplorer.ui.explorer.equations.EquationsPanel;
 import org.rnnexplorer.ui.explorer.equations.EquationsViewModel;
+import org.rnnexplorer.ui.explorer.heatmap.HeatmapZoomViewModel;
 import org.rnnexplorer.ui.explorer.heatmap.HeatmapsPanel;
 import org.rnnexplorer.ui.explorer.trace.TraceViewModel;
 import org.rnnexplorer.ui.explorer.whatif.WhatIfMenus;
@@ -28,9 +29,10 @@ public final class CellTab extends SplitPane {
     private final CellDiagramView diagram = new CellDiagramView();
     private final TabPane sideTabs = new TabPane();
     private final SplitPane upper = new SplitPane();
+    private final HeatmapsPanel heatmaps;
 
     public CellTab(TraceViewModel trace, ViewOptions view, EquationsViewModel equations, WhatIfViewModel whatIf,
-                   GradientPanelViewModel gradient) {
+                   GradientPanelViewModel gradient, HeatmapZoomViewModel zoom) {
         WhatIfMenus menus = new WhatIfMenus(trace, whatIf);
         diagram.bind(trace, view, menus);
         EquationsPanel equationsPanel = new EquationsPanel();
@@ -39,8 +41,8 @@ public final class CellTab extends SplitPane {
         whatIfPanel.bind(trace, whatIf, view, menus);
         GradientPanel gradientPanel = new GradientPanel();
         gradientPanel.bind(gradient);
-        HeatmapsPanel heatmaps = new HeatmapsPanel();
-        heatmaps.bind(trace, view, menus);
+        heatmaps = new HeatmapsPanel();
+        heatmaps.bind(trace, view, menus, zoom);
 
         sideTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         side("Equations", scrolling(equationsPanel));
@@ -61,6 +63,11 @@ public final class CellTab extends SplitPane {
         setDividerPositions(0.64);
     }
 
+    /** Adds a side panel of another feature (e.g. Generate) after these, scrolling. */
+    public Tab addSide(String title, Node content) {
+        return side(title, scrolling(content));
+    }
+
     private Tab side(String title, Node content) {
         Tab t = new Tab(title, content);
         sideTabs.getTabs().add(t);
@@ -73,11 +80,16 @@ public final class CellTab extends SplitPane {
         return s;
     }
 
+    /** The heatmaps under the diagram. */
+    public HeatmapsPanel heatmaps() {
+        return heatmaps;
+    }
+
     public CellDiagramView diagram() {
         return diagram;
     }
 
-    /** The side panels' tabs: Equations, What-if, Gradient. */
+    /** The side panels' tabs: Equations, What-if, Gradient, Generate. */
     public TabPane sideTabs() {
         return sideTabs;
     }

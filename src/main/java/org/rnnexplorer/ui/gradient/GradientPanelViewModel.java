@@ -2,7 +2,10 @@ package org.rnnexplorer.ui.gradient;
 
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.Locale;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -25,8 +28,9 @@ import org.rnnexplorer.ui.explorer.trace.TraceViewModel;
 /**
  * The cell tab's Gradient panel: the gradient chart of the open trace (‖∂L/∂h_t‖ against the steps back: of every
  * layer, one line each, for a model of several layers; of the top layer with the what-if's curve beside it when there
- * is one) and a caption saying what L is. Computed off the JavaFX
- * thread, and only while the panel is shown.
+ * is one) and a caption saying what L is. Computed off the JavaFX thread, and only while the panel is shown. For a
+ * long (compact) trace, L is at the selected step and the gradient of the top layer is computed over the
+ * {@link #windowProperty() window} of steps up to it ({@link WindowGradient}), again at each step.
  */
 public final class GradientPanelViewModel implements AutoCloseable {
     private final BooleanProperty wanted = new SimpleBooleanProperty(false);
@@ -34,17 +38,27 @@ public final class GradientPanelViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper caption = new ReadOnlyStringWrapper("");
     private final LatestWinsExecutor worker;
     private final TraceViewModel trace;
+    private final IntegerProperty window = new SimpleIntegerProperty(1000);
     private TraceResult charted;
+    private int chartedStep = -1, chartedWindow = -1;
 
     public GradientPanelViewModel(TraceViewModel trace, Executor applier) {
         this.trace = trace;
         worker = new LatestWinsExecutor("gradient-worker", applier);
         wanted.addListener((o, a, b) -> request());
         trace.resultProperty().addListener((o, a, b) -> request());
+        trace.selectionProperty().addListener((o, a, b) -> {
+            if (b != null && b.result().isCompact()) request();
+        });
+        window.addListener((o, a, b) -> request());
     }
 
     private void request() {
         TraceResult r = trace.result();
+        if (wanted.get() && r != null && r.isCompact()) {
+            requestWindow(r);
+            return;
+        }
         if (!wanted.get() || r == null || r == charted) return;
         if (r.steps() == 0) {
             chart.set(null);
@@ -61,6 +75,28 @@ public final class GradientPanelViewModel implements AutoCloseable {
                     : r.model().layerCount() > 1 ? "; one line per layer" : ""));
         }, e -> caption.set("the gradient could not be computed: " + Messages.oneLine(e)));
     }
+
+    private void requestWindow(TraceResult r) {
+        int s = trace.stepProperty().get(), w = Math.max(1, window.get());
+        if (r == charted && s == chartedStep && w == chartedWindow) return;
+        if (r.completedSteps() <= s) {
+            caption.set("waiting for step " + (s + 1) + " to be traced…");
+            return;
+        }
+        caption.set(String.format(Locale.ROOT, "computing the gradient over the %,d steps up to step %,d…", w, s + 1));
+        worker.submit(() -> GradientChart.of(WindowGradient.of(r.compact(), s, w)), c -> {
+            charted = r;
+            chartedStep = s;
+            chartedWindow = w;
+            chart.set(c);
+            caption.set(String.format(Locale.ROOT, "L = %s; ‖∂L/∂h_t‖ over the %,d steps up to it (the forward pass "
+                    + "re-run from the checkpoints: exact, the same as over the whole input; widen the window to see "
+                    + "further back)", WindowGradient.objectiveAt(r.compact(), s).describe(), w));
+        }, e -> caption.set("the gradient could not be computed: " + Messages.oneLine(e)));
+    }
+
+    /** Steps of the gradient window of a long (compact) trace: 1,000 unless changed. */
+    public IntegerProperty windowProperty() { return window; }
 
     /** The chart of {@code r}, computed on the calling thread. */
     static JFreeChart chartOf(TraceResult r) {

@@ -14,7 +14,8 @@ import java.time.Instant;
  * The error log, {@code rnn-explorer.log} in the {@link StateFolder}: one entry per uncaught exception (the time,
  * the thread, the whole stack trace). When appending would take the file past {@code maxBytes} it is first renamed
  * to {@code rnn-explorer.log.1} (replacing the one before), so the log never takes more than twice that. A log is
- * appended to, not written whole: an entry cut off by a kill is still worth reading.
+ * appended to, not written whole: an entry cut off by a kill is still worth reading. An entry longer than a quarter
+ * of the limit (a stack overflow's thousand frames) is cut there.
  */
 public final class CrashLog {
     public static final String NAME = "rnn-explorer.log";
@@ -43,7 +44,9 @@ public final class CrashLog {
      * (a read-only home: the dialog then says so instead of naming a file that is not there).
      */
     public synchronized boolean append(Instant when, String thread, Throwable error) {
-        byte[] entry = entry(when, thread, error).getBytes(StandardCharsets.UTF_8);
+        String text = entry(when, thread, error);
+        if (text.length() > maxBytes / 4) text = text.substring(0, (int) (maxBytes / 4)) + "\n\t... (cut)\n\n";
+        byte[] entry = text.getBytes(StandardCharsets.UTF_8);
         try {
             Files.createDirectories(file.getParent());
             if (Files.exists(file) && Files.size(file) + entry.length > maxBytes)

@@ -2,6 +2,7 @@ package org.rnnexplorer.ui.explorer.diagram;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import javafx.animation.KeyFrame;
 import javafx.animation.KeyValue;
 import javafx.animation.Timeline;
@@ -19,6 +20,7 @@ import org.rnnexplorer.model.Trace;
 import org.rnnexplorer.ui.common.Num;
 import org.rnnexplorer.ui.common.Palette;
 import org.rnnexplorer.ui.common.ViewOptions;
+import org.rnnexplorer.ui.explorer.trace.Selection;
 import org.rnnexplorer.ui.explorer.trace.TraceResult;
 import org.rnnexplorer.ui.explorer.trace.TraceViewModel;
 import org.rnnexplorer.ui.explorer.trace.UnitMenu;
@@ -45,6 +47,8 @@ public final class CellDiagramView extends Region {
     private int scaledLayer;
     private boolean scaledWhatIf;
     private double[] scales;
+    private Set<String> marked = Set.of();
+    private int markedUnit = -1;
 
     public CellDiagramView() {
         getChildren().add(canvas);
@@ -72,6 +76,11 @@ public final class CellDiagramView extends Region {
         trace.unitProperty().addListener((o, a, b) -> draw());
         trace.showWhatIfProperty().addListener((o, a, b) -> refresh(true));
         view.presenterProperty().addListener((o, a, b) -> draw());
+        // a long (compact) trace's step arrives recomputed, after the step changed
+        trace.selectionProperty().addListener((o, a, b) -> {
+            if (b != null && b.result().isCompact())
+                refresh(a != null && a.result() == b.result() && a.step() != b.step());
+        });
         refresh(false);
     }
 
@@ -86,13 +95,27 @@ public final class CellDiagramView extends Region {
         int layer = Math.min(trace.layerProperty().get(), r.model().layerCount() - 1);
         boolean whatIf = trace.showWhatIfProperty().get() && r.hasWhatIf();
         Trace tr = r.shown(whatIf);
+        int local = t;
+        if (r.isCompact()) {
+            Selection s = trace.selectionProperty().get();
+            if (s == null || s.result() != r || !s.hasSteps()) {
+                from = to = null;
+                draw();
+                return;
+            }
+            tr = s.shown();
+            t = s.step();
+            local = s.shownStep();
+            layer = s.layer();
+            scaledResult = null; // the stretch changes with the step: C is scaled to its largest |C| in it
+        }
         if (r != scaledResult || layer != scaledLayer || whatIf != scaledWhatIf) {
             scales = DiagramFrame.scales(tr, layer);
-            scaledResult = r;
+            scaledResult = r.isCompact() ? null : r;
             scaledLayer = layer;
             scaledWhatIf = whatIf;
         }
-        DiagramFrame next = DiagramFrame.of(r, tr, layer, t, scales, whatIf);
+        DiagramFrame next = DiagramFrame.of(r, tr, layer, t, local, scales, whatIf);
         DiagramFrame shown = current();
         double ms = view.effectiveTransitionMillis();
         if (animation != null) animation.stop();
@@ -141,6 +164,27 @@ public final class CellDiagramView extends Region {
         offY = (ch - H * scale) / 2;
         g.setTransform(scale, 0, 0, scale, offX, offY);
         new DiagramPainter(g, p, strips).draw(f, Math.min(trace.unitProperty().get(), f.h().length - 1));
+        DiagramMarks.draw(g, strips, marked, markedUnit);
+    }
+
+    /**
+     * Outlines the strips named in {@code stripNames} (as {@link #unitCentre} names them: "forget gate") and points at
+     * {@code unit} in every strip (−1: none): what a lesson's slide highlights.
+     */
+    public void mark(Set<String> stripNames, int unit) {
+        marked = Set.copyOf(stripNames);
+        markedUnit = unit;
+        draw();
+    }
+
+    /** The strips {@link #mark} outlines now. */
+    public Set<String> marked() {
+        return marked;
+    }
+
+    /** The unit {@link #mark} points at now (−1: none). */
+    public int markedUnit() {
+        return markedUnit;
     }
 
     // --- interaction ------------------------------------------------------------------------------------------

@@ -30,6 +30,16 @@ public record DiagramFrame(CellType cell, int layer, int step, String token, dou
 
     /** The frame of {@code tr} (the original trace of {@code r} or its what-if). */
     public static DiagramFrame of(TraceResult r, Trace tr, int layer, int t, double[] scales, boolean whatIf) {
+        return of(r, tr, layer, t, t, scales, whatIf);
+    }
+
+    /**
+     * The frame of step {@code t} read at index {@code local} of {@code tr}: a stretch of a long trace recomputed
+     * from a checkpoint starts there, not at step 0.
+     */
+    public static DiagramFrame of(TraceResult r, Trace tr, int layer, int step, int local, double[] scales,
+                                  boolean whatIf) {
+        int t = local;
         LayerTrace lt = tr.layer(layer);
         int hs = tr.hiddenSize();
         CellType cell = tr.cell();
@@ -37,7 +47,7 @@ public record DiagramFrame(CellType cell, int layer, int step, String token, dou
         for (int g = 0; g < cell.blocks(); g++)
             for (int u = 0; u < hs; u++) gates[g][u] = lt.act[t].data[g * hs + u];
         double cScale = scales[0], xScale = scales[1];
-        return new DiagramFrame(cell, layer, t, r.input().tokens().get(t), row(lt.hPrev(t).data, hs),
+        return new DiagramFrame(cell, layer, step, r.input().tokens().get(step), row(lt.hPrev(t).data, hs),
                 lt.c == null ? null : row(lt.cPrev(t).data, hs), row(lt.x[t].data, lt.x[t].numCols), gates,
                 lt.c == null ? null : row(lt.c[t].data, hs), row(lt.h[t].data, hs), cScale, xScale, whatIf);
     }

@@ -32,7 +32,7 @@ public final class EquationsViewModel {
         heading.set("Unit " + s.unit() + " at step " + (s.step() + 1) + " ('" + TokenLabels.visible(s.token()) + "')"
                 + (s.result().model().layerCount() > 1 ? ", layer " + (s.layer() + 1) : ""));
         note.set(EquationSheet.note(s.result().model().cell()));
-        lines.setAll(EquationSheet.lines(s.result().model(), s.shown(), s.layer(), s.step(), s.unit(),
+        lines.setAll(EquationSheet.lines(s.result().model(), s.shown(), s.layer(), s.shownStep(), s.unit(),
                 s.shownInterventions()));
     }
 

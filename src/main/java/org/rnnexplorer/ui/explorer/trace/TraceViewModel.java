@@ -23,6 +23,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import org.rnnexplorer.io.TextFile;
+import org.rnnexplorer.model.CompactTrace;
 import org.rnnexplorer.model.ForwardPass;
 import org.rnnexplorer.model.Intervention;
 import org.rnnexplorer.model.RnnModel;
@@ -39,11 +40,19 @@ import org.rnnexplorer.ui.common.TokenLabels;
  * thread, the latest request winning; only the finished result is applied, on the thread the applier runs on (the
  * JavaFX thread in the window, a queue in tests). This is the state the cell tab's views and the other view models
  * share; nothing here touches a scene graph.
+ *
+ * <p>An input whose full trace would take more than {@link #fullTraceBudget()} bytes ({@link Trace#bytesFor}) is
+ * kept in a {@link CompactTrace} instead, filled chunk by chunk by the {@link CompactRecorder} after it is shown (a
+ * progress bar, Cancel); the selected step's numbers are then recomputed in float64 from the checkpoint before it
+ * ({@link CompactTrace#exact}) on another background thread, and the selection is set when they are there.
  */
 public final class TraceViewModel implements AutoCloseable {
     private final LatestWinsExecutor worker;
     private final LatestWinsExecutor inputReader;
+    private final LatestWinsExecutor exactWorker;
+    private final CompactRecorder recorder;
     private final DialogService dialogs;
+    private long budget = defaultBudget();
 
     private final ReadOnlyObjectWrapper<ModelSource> source = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<RnnModel> model = new ReadOnlyObjectWrapper<>();
@@ -76,6 +85,12 @@ public final class TraceViewModel implements AutoCloseable {
         this.dialogs = dialogs;
         worker = new LatestWinsExecutor("trace-worker", applier);
         inputReader = new LatestWinsExecutor("input-reader", applier);
+        exactWorker = new LatestWinsExecutor("exact-step", applier);
+        recorder = new CompactRecorder(applier);
+        recorder.completedProperty().addListener((o, a, b) -> {
+            Selection s = selection.get();
+            if (s == null || s.result() != result.get() || !s.hasSteps()) refresh();
+        });
         inputText.addListener((o, a, b) -> request());
         whatIfs.addListener((ListChangeListener<Intervention>) c -> request());
         for (Observable o : List.<Observable>of(step, unit, showWhatIf)) o.addListener(x -> refresh());
@@ -130,9 +145,33 @@ public final class TraceViewModel implements AutoCloseable {
         if (m != null && u >= 0 && u < m.hiddenSize()) unit.set(u);
     }
 
-    /** Shows step t, kept inside the input. */
+    /** Shows step t, kept inside the input (and inside the steps done, while a long trace is being filled). */
     public void jumpTo(int t) {
-        step.set(Math.max(0, Math.min(t, steps() - 1)));
+        TraceResult r = result.get();
+        int last = r == null ? -1 : r.completedSteps() - 1;
+        step.set(Math.max(0, Math.min(t, last)));
+    }
+
+    /** Stops filling the long trace (the steps done stay shown). */
+    public void cancelTrace() {
+        recorder.cancel();
+    }
+
+    /**
+     * Bytes a full trace may take before an input is kept compact instead: a quarter of the heap Java may use, at
+     * most 512 MB (a 2 × 128 LSTM's full trace takes about 20 KB a step, so about 12,000 steps with -Xmx1g).
+     */
+    public static long defaultBudget() {
+        return Math.min(512L << 20, Runtime.getRuntime().maxMemory() / 4);
+    }
+
+    public long fullTraceBudget() {
+        return budget;
+    }
+
+    /** Sets the budget above (tests set a small one to see a long trace with a short input). */
+    public void setFullTraceBudget(long bytes) {
+        budget = bytes;
     }
 
     public int steps() {
@@ -144,16 +183,40 @@ public final class TraceViewModel implements AutoCloseable {
     public void close() {
         worker.close();
         inputReader.close();
+        exactWorker.close();
+        recorder.close();
     }
 
     // --- tracing ---------------------------------------------------------------------------------------------
 
     /** The trace of {@code text} through {@code m}, with the what-if trace beside it when there are interventions. */
     public static TraceResult compute(RnnModel m, String text, List<Intervention> ivs) {
+        return compute(m, text, ivs, defaultBudget());
+    }
+
+    /**
+     * The trace of {@code text} through {@code m}, with the what-if trace beside it when there are interventions; or,
+     * when that would take more than {@code budget} bytes, a compact trace to be filled (without the what-ifs).
+     *
+     * @throws IllegalArgumentException when even the compact trace would not fit in the memory left
+     */
+    public static TraceResult compute(RnnModel m, String text, List<Intervention> ivs, long budget) {
         long t0 = System.nanoTime();
         EncodedInput enc = EncodedInput.of(m, text);
         Trace original = null, changed = null;
-        if (enc.steps() > 0) {
+        int n = enc.steps();
+        if (n > 0 && Trace.bytesFor(m, 1, n) * (ivs.isEmpty() ? 1 : 2) > budget) {
+            long need = CompactTrace.bytesFor(m, n, CompactTrace.DEFAULT_EVERY);
+            Runtime rt = Runtime.getRuntime();
+            long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+            if (need > free)
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "%,d steps need about %d MB to trace and "
+                        + "%d MB are free: give Java more memory (java -Xmx2g -jar ...) or use a shorter input", n,
+                        need >> 20, free >> 20));
+            CompactTrace compact = new CompactTrace(m, enc.batch(), List.of());
+            return new TraceResult(m, enc, null, null, List.of(), (System.nanoTime() - t0) / 1e6, compact);
+        }
+        if (n > 0) {
             original = ForwardPass.run(m, enc.batch());
             if (!ivs.isEmpty()) changed = ForwardPass.run(m, enc.batch(), ivs);
         }
@@ -177,7 +240,8 @@ public final class TraceViewModel implements AutoCloseable {
         String text = inputText.get();
         List<Intervention> ivs = List.copyOf(whatIfs);
         busy.set(true);
-        worker.submit(() -> compute(current, text, ivs), this::apply, e -> {
+        long b = budget;
+        worker.submit(() -> compute(current, text, ivs, b), this::apply, e -> {
             busy.set(false);
             dialogs.showError("Could not trace the input", Messages.oneLine(e));
         });
@@ -200,6 +264,7 @@ public final class TraceViewModel implements AutoCloseable {
         } finally {
             applying = false;
         }
+        startOrDrop(r);
         refreshSummaries();
         refresh();
         opened.set(o);
@@ -215,8 +280,14 @@ public final class TraceViewModel implements AutoCloseable {
         } finally {
             applying = false;
         }
+        startOrDrop(r);
         refreshSummaries();
         refresh();
+    }
+
+    private void startOrDrop(TraceResult r) {
+        if (r.isCompact()) recorder.start(r.compact());
+        else recorder.drop();
     }
 
     private void refreshSummaries() {
@@ -224,7 +295,11 @@ public final class TraceViewModel implements AutoCloseable {
         RnnModel m = r.model();
         modelSummary.set(summary(m));
         unknownSummary.set(r.input().unknownSummary("word".equals(m.tokenizer()), !m.takesTokens()));
-        timing.set(r.steps() == 0 ? "no input" : String.format(Locale.ROOT, "traced %d steps in %.1f ms",
+        if (r.isCompact())
+            timing.set(String.format(Locale.ROOT, "%,d steps: too long for a full trace, kept compact (8-bit h and gates,"
+                    + " 16-bit C; exact numbers recomputed for the selected step)%s", r.steps(),
+                    whatIfs.isEmpty() ? "" : "; what-ifs are not traced for inputs this long"));
+        else timing.set(r.steps() == 0 ? "no input" : String.format(Locale.ROOT, "traced %d steps in %.1f ms",
                 r.steps(), r.millis()));
     }
 
@@ -251,8 +326,12 @@ public final class TraceViewModel implements AutoCloseable {
         TraceResult r = result.get();
         if (r == null || applying) return;
         int n = r.steps();
-        int t = Math.min(step.get(), Math.max(0, n - 1));
+        int t = Math.min(step.get(), Math.max(0, r.completedSteps() - 1));
         int l = layer.get(), u = unit.get();
+        if (r.isCompact()) {
+            refreshExact(r, t, l, u);
+            return;
+        }
         Selection s = new Selection(r, t, l, u, showWhatIf.get());
         if (n == 0) {
             stepLabel.set("no steps: type some text");
@@ -266,6 +345,27 @@ public final class TraceViewModel implements AutoCloseable {
             unitLabel.set(ul.toString());
         }
         selection.set(s);
+    }
+
+    /** The selection of a compact trace, once its step is recomputed exactly (off this thread). */
+    private void refreshExact(TraceResult r, int t, int l, int u) {
+        if (r.completedSteps() == 0) {
+            stepLabel.set("step 1 of " + String.format(Locale.ROOT, "%,d", r.steps()) + ": tracing…");
+            unitLabel.set("unit " + u);
+            selection.set(new Selection(r, t, l, u, false));
+            return;
+        }
+        boolean wi = showWhatIf.get();
+        exactWorker.submit(() -> r.compact().exact(t, t), w -> {
+            if (r != result.get()) return;
+            Selection s = new Selection(r, t, l, u, wi, w);
+            stepLabel.set(String.format(Locale.ROOT, "step %,d of %,d: '%s'", t + 1, r.steps(),
+                    TokenLabels.visible(s.token())));
+            String ul = "unit " + u + ": h = " + Num.f(w.hidden(l, t, u));
+            if (r.model().cell().hasCellState()) ul += ", C = " + Num.f(w.cellState(l, t, u));
+            unitLabel.set(ul);
+            selection.set(s);
+        }, e -> stepLabel.set("step " + (t + 1) + ": " + Messages.oneLine(e)));
     }
 
     // --- properties ------------------------------------------------------------------------------------------
@@ -295,4 +395,6 @@ public final class TraceViewModel implements AutoCloseable {
     public ReadOnlyStringProperty unitLabelProperty() { return unitLabel.getReadOnlyProperty(); }
     public ReadOnlyStringProperty unknownSummaryProperty() { return unknownSummary.getReadOnlyProperty(); }
     public ReadOnlyStringProperty timingProperty() { return timing.getReadOnlyProperty(); }
+    /** The filling of a long (compact) trace: running, progress, steps per second, Cancel. */
+    public CompactRecorder recorder() { return recorder; }
 }

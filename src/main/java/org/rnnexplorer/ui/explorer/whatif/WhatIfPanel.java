@@ -10,6 +10,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.rnnexplorer.analysis.Quantity;
+import org.rnnexplorer.chart.HeatmapColours;
 import org.rnnexplorer.model.Trace;
 import org.rnnexplorer.ui.common.ViewOptions;
 import org.rnnexplorer.ui.explorer.heatmap.HeatmapView;
@@ -33,7 +34,7 @@ public final class WhatIfPanel extends VBox {
         public double value(TraceResult r, int l, int t, int u) {
             return r.original().hidden(l, t, u);
         }
-    }, r -> 1.0);
+    }, HeatmapColours.Choice.LARGEST);
     private final HeatmapView changed = new HeatmapView("h, with the what-if", Quantity.Range.TANH,
             new HeatmapView.Source() {
                 public Trace trace(TraceResult r) {
@@ -43,7 +44,7 @@ public final class WhatIfPanel extends VBox {
                 public double value(TraceResult r, int l, int t, int u) {
                     return r.whatIf().hidden(l, t, u);
                 }
-            }, r -> 1.0);
+            }, HeatmapColours.Choice.LARGEST);
     private final HeatmapView difference = new HeatmapView("difference (what-if − original), scaled to the largest change",
             Quantity.Range.UNBOUNDED, new HeatmapView.Source() {
                 public Trace trace(TraceResult r) {
@@ -53,7 +54,7 @@ public final class WhatIfPanel extends VBox {
                 public double value(TraceResult r, int l, int t, int u) {
                     return r.whatIf().hidden(l, t, u) - r.original().hidden(l, t, u);
                 }
-            }, WhatIfPanel::largestChange);
+            }, HeatmapColours.Choice.LARGEST);
 
     public WhatIfPanel() {
         getStyleClass().add("what-if");
@@ -86,16 +87,5 @@ public final class WhatIfPanel extends VBox {
             if (m != null) for (HeatmapView h : new HeatmapView[] {original, changed, difference})
                 h.setRowHeight(HeatmapView.rowHeight(m.hiddenSize()) * 0.6, m.hiddenSize());
         });
-    }
-
-    /** The largest |h with the what-if − h original| over every layer, step and unit (at least 0.01). */
-    static double largestChange(TraceResult r) {
-        double m = 0.01;
-        Trace a = r.original(), b = r.whatIf();
-        if (b == null) return 1;
-        for (int l = 0; l < a.layerCount(); l++)
-            for (int t = 0; t < a.steps(); t++)
-                for (int u = 0; u < a.hiddenSize(); u++) m = Math.max(m, Math.abs(b.hidden(l, t, u) - a.hidden(l, t, u)));
-        return m;
     }
 }

@@ -77,6 +77,20 @@ public final class HeatmapRaster {
         }
     }
 
+    /** The raw column means (or NaN where nothing is computed yet), {@code out[u·cols + col]}: what an export plots. */
+    public void means(Columns data, HeatmapViewport vp, int cols, float[] out) {
+        int done = data.steps();
+        for (int col = 0; col < cols; col++) {
+            int t0 = vp.columnStart(col, cols), t1 = vp.columnEnd(col, cols);
+            if (t1 > done || t0 >= t1) {
+                for (int u = 0; u < units; u++) out[u * cols + col] = Float.NaN;
+                continue;
+            }
+            int k = mean(data, t0, t1);
+            for (int u = 0; u < units; u++) out[u * cols + col] = (float) (sum[u] / k);
+        }
+    }
+
     /** Sums of steps t0..t1−1 (or MAX_READS of them, evenly spaced) into {@code sum}; returns how many. */
     private int mean(Columns data, int t0, int t1) {
         int n = t1 - t0, k = Math.min(n, MAX_READS);

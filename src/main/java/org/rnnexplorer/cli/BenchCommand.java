@@ -33,6 +33,8 @@ import picocli.CommandLine.Spec;
  * {@code store}, {@code window}, {@code npz}: long inputs through a real model, see {@link LongInputBench}.
  * {@code find-units} (no peer): the unit finder's scoring, see {@link FindUnitsBench}. {@code import} and {@code open}
  * (no peer): reading a PyTorch checkpoint, and opening one as the window does ({@link OpenBench}).
+ * {@code fx-responsiveness} (no peer): the JavaFX thread's wait while the window traces and trains, see
+ * {@link WindowProtocol}.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Time the engine on the PyTorch peer's protocols; one JSON line per measurement.")
 public final class BenchCommand implements Callable<Integer> {
@@ -41,10 +43,18 @@ public final class BenchCommand implements Callable<Integer> {
     /** Most untimed repetitions (the warm-up also runs for at least two seconds). */
     static final int MAX_WARMUP = 10_000;
 
+    /** The window's responsiveness protocol, plugged in by the launcher (null when the window is not there). */
+    private static volatile WindowProtocol fxResponsiveness;
+
+    /** Makes {@code --protocol fx-responsiveness} run {@code p} (the launcher does, from the jar). */
+    public static void plugIn(WindowProtocol p) {
+        fxResponsiveness = p;
+    }
+
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--protocol", defaultValue = "trace", description = "trace, train, whatif, import, open, store, window, npz or find-units")
+    @Option(names = "--protocol", defaultValue = "trace", description = "trace, train, whatif, import, open, store, window, npz, find-units or fx-responsiveness")
     String protocol;
 
     @Option(names = "--checkpoint", paramLabel = "FILE", description = "with --protocol import or open: the PyTorch checkpoint to read")
@@ -105,6 +115,7 @@ public final class BenchCommand implements Callable<Integer> {
                     + " of 16, as the peer's)");
         if (List.of("store", "window", "npz").contains(protocol)) return longInput();
         if (protocol.equals("find-units")) return findUnits(c);
+        if (protocol.equals("fx-responsiveness")) return fxResponsiveness();
         checkMemory(c);
         if (protocol.equals("import")) return importCheckpoint();
         if (protocol.equals("open")) return openCheckpoint();
@@ -113,7 +124,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (protocol.equals("whatif")) return whatIf(c);
         if (!protocol.equals("trace"))
             throw new BadInputException("--protocol: unknown protocol '" + protocol
-                    + "' (trace, train, whatif, import, open, store, window, npz or find-units)");
+                    + "' (trace, train, whatif, import, open, store, window, npz, find-units or fx-responsiveness)");
         RnnModel model = randomModel(c, inputSize, hidden, new Random(1));
         checkWorkspace(model);
         InputBatch input = randomInput(batch, steps, inputSize, new Random(2));
@@ -245,6 +256,17 @@ public final class BenchCommand implements Callable<Integer> {
                     + "are available: use a smaller --hidden, --layers or --steps", bytes / 1e6, max / 1_000_000));
         for (String line : FindUnitsBench.run(c, inputSize, hidden, layers, steps, threads, warmup, reps)) print(line);
         return 0;
+    }
+
+    /** See {@code ui.app.ResponsivenessBench}: the JavaFX thread's wait while the window traces and trains. */
+    private Integer fxResponsiveness() {
+        WindowProtocol p = fxResponsiveness;
+        if (p == null)
+            throw new BadInputException("--protocol fx-responsiveness runs the window: start it from the jar"
+                    + " (java -jar rnn-explorer.jar bench --protocol fx-responsiveness)");
+        int t = spec.commandLine().getParseResult().hasMatchedOption("--steps") ? steps : 5000;
+        within("--steps", t, 1, org.rnnexplorer.data.InputLimits.MAX_STEPS);
+        return p.run(t, this::print);
     }
 
     private void print(String jsonLine) {

@@ -42,8 +42,35 @@ class BenchCommandTest {
         assertEquals("--batch: the whatif protocol times one sequence (B = 1)", batched[2].strip());
         String[] unknown = run("bench", "--protocol", "fast");
         assertEquals("2", unknown[0]);
-        assertEquals("--protocol: unknown protocol 'fast' (trace, train, whatif, import, open, store, window, npz or find-units)",
+        assertEquals("--protocol: unknown protocol 'fast' (trace, train, whatif, import, open, store, window, npz,"
+                + " find-units or fx-responsiveness)",
                 unknown[2].strip());
+    }
+
+    @Test
+    void theWindowsProtocolRunsWhatTheLauncherPlugsInAndWithoutItSaysWhereToRunIt() {
+        BenchCommand.plugIn(null);
+        String[] none = run("bench", "--protocol", "fx-responsiveness");
+        assertEquals("2", none[0]);
+        assertEquals("--protocol fx-responsiveness runs the window: start it from the jar (java -jar rnn-explorer.jar"
+                + " bench --protocol fx-responsiveness)", none[2].strip());
+        java.util.List<Integer> asked = new java.util.ArrayList<>();
+        try {
+            BenchCommand.plugIn((steps, print) -> {
+                asked.add(steps);
+                print.accept("{\"protocol\": \"fx-responsiveness\", \"T\": " + steps + "}");
+                return 0;
+            });
+            String[] byDefault = run("bench", "--protocol", "fx-responsiveness");
+            assertEquals("0", byDefault[0], byDefault[2]);
+            assertEquals("{\"protocol\": \"fx-responsiveness\", \"T\": 5000}", byDefault[1].strip());
+            assertEquals("0", run("bench", "--protocol", "fx-responsiveness", "--steps", "300")[0]);
+            assertEquals(java.util.List.of(5000, 300), asked, "5,000 steps unless --steps says otherwise");
+            assertEquals("--steps must be 1..200000, got 300000",
+                    run("bench", "--protocol", "fx-responsiveness", "--steps", "300000")[2].strip());
+        } finally {
+            BenchCommand.plugIn(null);
+        }
     }
 
     @Test

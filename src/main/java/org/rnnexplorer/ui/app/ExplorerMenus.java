@@ -24,6 +24,7 @@ import org.rnnexplorer.ui.explorer.trace.TraceResult;
 import org.rnnexplorer.ui.explorer.whatif.WhatIfMenus;
 import org.rnnexplorer.ui.export.Exporter;
 import org.rnnexplorer.ui.export.StepThroughGif;
+import org.rnnexplorer.ui.export.TraceNpzExport;
 
 /**
  * The window's menus, each item doing what a view model offers, with its accelerator from {@link Shortcut}. A menu
@@ -36,6 +37,7 @@ final class ExplorerMenus {
     private final InputBar inputBar;
     private final SequenceStrip strip;
     private final Exporter exporter;
+    private final TraceNpzExport npz;
     private final StepThroughGif gif;
 
     ExplorerMenus(ExplorerViewModels vms, Node window, CellTab cellTab, InputBar inputBar, SequenceStrip strip) {
@@ -45,6 +47,8 @@ final class ExplorerMenus {
         this.inputBar = inputBar;
         this.strip = strip;
         exporter = new Exporter(vms.dialogs);
+        npz = new TraceNpzExport(vms.dialogs, Platform::runLater);
+        inputBar.progress().showAlso(npz.statusProperty(), npz.runningProperty());
         gif = new StepThroughGif(vms.trace, vms.playback, vms.view, vms.session, vms.dialogs);
     }
 
@@ -116,6 +120,7 @@ final class ExplorerMenus {
             chart.setDisable(true);
         }
         items.add(chart);
+        items.add(heatmapCharts());
         items.add(new SeparatorMenuItem());
         items.addAll(exporter.traceItems(() -> {
             TraceResult r = vms.trace.result();
@@ -123,6 +128,16 @@ final class ExplorerMenus {
             return new Exporter.TraceSnapshot(r.original(), r.model().takesTokens() ? r.input().tokens() : null, null,
                     null);
         }));
+        if (vms.trace.result() != null && vms.trace.result().isCompact())
+            items.stream().filter(i -> i.getId() != null && i.getId().startsWith("export-trace-")).forEach(i -> {
+                i.setText(i.getText() + " (too long: use NPZ)");
+                i.setDisable(true);
+            });
+        MenuItem npzItem = item("Trace as NPZ (numpy; states, gates, gradients, for long inputs)",
+                () -> npz.chooseAndWrite(vms.trace.result()));
+        npzItem.setId("export-trace-npz");
+        npzItem.setDisable(vms.trace.steps() == 0 || npz.runningProperty().get());
+        items.add(npzItem);
         items.add(new SeparatorMenuItem());
         MenuItem g = item("Step-through as animated GIF… (cell diagram and strip)",
                 () -> gif.chooseAndExport(cellTab.diagram(), strip));
@@ -130,6 +145,18 @@ final class ExplorerMenus {
         g.setDisable(vms.trace.steps() == 0);
         items.add(g);
         return items;
+    }
+
+    /** Each heatmap as a chart (PNG, SVG, PDF): the stretch shown, with its colour scale, legend and clipped cells. */
+    private Menu heatmapCharts() {
+        Menu m = new Menu("Heatmap (the stretch shown)");
+        m.setId("export-heatmaps");
+        cellTab.heatmaps().views().keySet().stream().sorted().forEach(q -> {
+            Menu one = exporter.chartMenu(q.label(), "heatmap-" + q.id(), () -> cellTab.heatmaps().chartOf(q));
+            m.getItems().add(one);
+        });
+        m.setDisable(m.getItems().isEmpty());
+        return m;
     }
 
     private Menu whatIf() {
@@ -154,7 +181,10 @@ final class ExplorerMenus {
             r.setOnAction(e -> vms.view.transitionMillisProperty().set(ms));
             transition.getItems().add(r);
         }
-        return new Menu("_View", null, presenter, reduced, transition);
+        return new Menu("_View", null, presenter, reduced, transition, new SeparatorMenuItem(),
+                Shortcut.ZOOM_IN.menuItem("Zoom the heatmaps in", vms.heatmapZoom::zoomIn),
+                Shortcut.ZOOM_OUT.menuItem("Zoom the heatmaps out", vms.heatmapZoom::zoomOut),
+                Shortcut.FIT.menuItem("Fit the heatmaps to the whole input", vms.heatmapZoom::fit));
     }
 
     private Menu help() {

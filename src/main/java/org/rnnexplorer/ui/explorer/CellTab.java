@@ -29,6 +29,7 @@ public final class CellTab extends SplitPane {
     private final CellDiagramView diagram = new CellDiagramView();
     private final TabPane sideTabs = new TabPane();
     private final SplitPane upper = new SplitPane();
+    private final HeatmapsPanel heatmaps;
 
     public CellTab(TraceViewModel trace, ViewOptions view, EquationsViewModel equations, WhatIfViewModel whatIf,
                    GradientPanelViewModel gradient, HeatmapZoomViewModel zoom) {
@@ -40,7 +41,7 @@ public final class CellTab extends SplitPane {
         whatIfPanel.bind(trace, whatIf, view, menus);
         GradientPanel gradientPanel = new GradientPanel();
         gradientPanel.bind(gradient);
-        HeatmapsPanel heatmaps = new HeatmapsPanel();
+        heatmaps = new HeatmapsPanel();
         heatmaps.bind(trace, view, menus, zoom);
 
         sideTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -77,6 +78,11 @@ public final class CellTab extends SplitPane {
         ScrollPane s = new ScrollPane(content);
         s.setFitToWidth(true);
         return s;
+    }
+
+    /** The heatmaps under the diagram. */
+    public HeatmapsPanel heatmaps() {
+        return heatmaps;
     }
 
     public CellDiagramView diagram() {

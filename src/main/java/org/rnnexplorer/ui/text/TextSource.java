@@ -1,6 +1,7 @@
 package org.rnnexplorer.ui.text;
 
 import java.util.List;
+import org.rnnexplorer.analysis.CompactColumns;
 import org.rnnexplorer.analysis.TokenizedText;
 import org.rnnexplorer.analysis.TraceColumns;
 import org.rnnexplorer.analysis.UnitColumns;
@@ -18,15 +19,16 @@ import org.rnnexplorer.ui.explorer.trace.TraceResult;
  */
 public record TextSource(TraceResult result, UnitColumns columns, TokenizedText text) {
 
-    /** The source of a finished trace of token input, or null (numeric input, no steps). */
+    /** The source of a finished trace of token input, or null (numeric input, no steps, a long trace not filled yet). */
     public static TextSource of(TraceResult r) {
         if (r == null || r.steps() == 0 || !r.model().takesTokens()) return null;
+        if (r.isCompact() && !r.compact().isComplete()) return null;
         List<String> tokens = r.input().tokens();
         boolean word = "word".equals(r.model().tokenizer());
         String joined = String.join(word ? " " : "", tokens);
         TokenizedText text = TokenizedText.of(joined, TextEncoding.tokenizerOf(r.model()));
         if (text.steps() != r.steps()) return null;
-        return new TextSource(r, new TraceColumns(r.original()), text);
+        return new TextSource(r, r.isCompact() ? new CompactColumns(r.compact()) : new TraceColumns(r.original()), text);
     }
 
     public List<String> tokens() {

@@ -17,6 +17,7 @@ public final class InputBar extends HBox {
     private final Label unknown = new Label();
     private final Label timing = new Label();
     private final Label hover = new Label();
+    private final TraceProgressBar progress = new TraceProgressBar();
 
     public InputBar() {
         super(10);
@@ -34,7 +35,8 @@ public final class InputBar extends HBox {
         timing.getStyleClass().add("timing");
         hover.getStyleClass().add("hover-info");
         hover.setWrapText(true);
-        VBox notes = new VBox(4, unknown, timing, hover);
+        timing.setWrapText(true);
+        VBox notes = new VBox(4, unknown, timing, progress, hover);
         notes.setPrefWidth(380);
         notes.setMaxWidth(420);
         getChildren().addAll(caption, editor, notes);
@@ -45,6 +47,12 @@ public final class InputBar extends HBox {
         unknown.textProperty().bind(trace.unknownSummaryProperty());
         timing.textProperty().bind(trace.timingProperty());
         hover.textProperty().bind(trace.hoverTextProperty());
+        progress.bind(trace);
+    }
+
+    /** The progress of a long trace (and of exports that take long). */
+    public TraceProgressBar progress() {
+        return progress;
     }
 
     /** The editor, for the keys that focus it and the presenter layout that gives it fewer rows. */

@@ -22,6 +22,7 @@ import org.rnnexplorer.ui.safety.TrainingRecovery;
 import org.rnnexplorer.ui.race.RaceModelChosen;
 import org.rnnexplorer.ui.race.RaceReplayViewModel;
 import org.rnnexplorer.ui.race.RaceViewModel;
+import org.rnnexplorer.ui.lesson.LessonViewModel;
 import org.rnnexplorer.ui.session.SessionViewModel;
 import org.rnnexplorer.ui.text.TextViewModel;
 import org.rnnexplorer.ui.text.UnitFinderViewModel;
@@ -62,6 +63,7 @@ public final class ExplorerViewModels implements AutoCloseable {
     public final GenerateViewModel generate;
     public final PcaPathViewModel pcaPath;
     public final RaceReplayViewModel raceReplay;
+    public final LessonViewModel lesson;
 
     /** {@code applier} runs finished background work (the JavaFX thread in the app). */
     public ExplorerViewModels(Executor applier, DialogService dialogs) {
@@ -89,6 +91,7 @@ public final class ExplorerViewModels implements AutoCloseable {
         generate = new GenerateViewModel(trace, applier);
         pcaPath = new PcaPathViewModel(trace, applier);
         raceReplay = new RaceReplayViewModel(applier, events);
+        lesson = new LessonViewModel(trace, session, playback, applier, dialogs);
         session.addSliders(playback.sessionSliders());
         session.addSliders(lab.sessionSliders());
         events.subscribe(ModelChosen.class, e -> session.openTrained(e.model()));
@@ -108,6 +111,7 @@ public final class ExplorerViewModels implements AutoCloseable {
         race.cancel();
         raceReplay.close();
         connectivity.close();
+        lesson.document().dispose();
         generate.close();
         pcaPath.close();
     }

@@ -16,12 +16,14 @@ import org.rnnexplorer.ui.explorer.trace.ModelBar;
 import org.rnnexplorer.ui.explorer.trace.ModelCatalog;
 import org.rnnexplorer.ui.explorer.trace.ModelSource;
 import org.rnnexplorer.ui.export.StepThroughGif;
+import org.rnnexplorer.ui.connect.WaysToConnectTab;
 import org.rnnexplorer.ui.generate.GeneratePanel;
 import org.rnnexplorer.ui.gradient.GradientLabTab;
 import org.rnnexplorer.ui.pca.PcaPathView;
 import org.rnnexplorer.ui.text.TextTab;
 import org.rnnexplorer.ui.opening.FileDrop;
 import org.rnnexplorer.ui.race.RaceTab;
+import org.rnnexplorer.ui.lesson.LessonMode;
 import org.rnnexplorer.ui.training.TrainingTab;
 
 /**
@@ -43,6 +45,7 @@ public final class MainController {
     private CellTab cellTab;
     private PresenterLayout layout;
     private ExplorerMenus menus;
+    private LessonMode lessonMode;
 
     MainController(ExplorerViewModels vms) {
         this.vms = vms;
@@ -66,7 +69,8 @@ public final class MainController {
         mainTabs.getTabs().addAll(cell, TextTab.of(vms.text, vms.finder, vms.dialogs),
                 GradientLabTab.of(vms.lab, vms.trace, vms.dialogs),
                 TrainingTab.of(vms.training, vms.dialogs),
-                RaceTab.of(vms.race, vms.raceReplay));
+                RaceTab.of(vms.race, vms.raceReplay),
+                WaysToConnectTab.of(vms.trace, vms.session, () -> mainTabs.getSelectionModel().select(cell)));
         // a model from the Training tab is shown where it can be stepped through
         vms.trace.openedProperty().addListener((o, a, opened) -> {
             if (opened.source() instanceof ModelSource.Trained) mainTabs.getSelectionModel().select(cell);
@@ -74,10 +78,12 @@ public final class MainController {
 
         menus = new ExplorerMenus(vms, root, cellTab, inputBar, strip);
         menuBar.getMenus().setAll(menus.menus());
+        lessonMode = LessonWiring.install(vms, root, menuBar, mainTabs, cellTab, strip);
         layout = new PresenterLayout(root, cellTab, inputBar, strip, vms.view);
         root.sceneProperty().addListener((o, a, scene) -> {
             if (scene == null) return;
             layout.follow(scene);
+            lessonMode.install(scene);
             PlaybackKeys.install(scene, vms, strip, cell::isSelected);
             FileDrop.install(scene, vms.opening::open);
         });
@@ -95,6 +101,10 @@ public final class MainController {
 
     void exportStepThroughGif(Path file) {
         menus.stepThroughGif().export(cellTab.diagram(), strip, file);
+    }
+
+    LessonMode lessonMode() {
+        return lessonMode;
     }
 
     CellTab cellTab() {

@@ -30,6 +30,8 @@ public final class Palette {
     public static final Color GATE_BOX = Color.WHITE;
     /** The "with the what-if" mark and the current-step cursor of the heatmaps. */
     public static final Color WHAT_IF = Color.web("#c2410c");
+    /** What a lesson's slide highlights: the outline around a part of the cell diagram and the marked steps. */
+    public static final Color LESSON_MARK = Color.web("#e11d9a");
     public static final Color CURSOR = Color.web("#f59e0b");
 
     /**

@@ -24,12 +24,17 @@ public enum Shortcut {
     ZOOM_OUT(new KeyCode[] {KeyCode.MINUS, KeyCode.SUBTRACT}, "−", "zoom the heatmaps out"),
     FIT(new KeyCode[] {KeyCode.DIGIT0, KeyCode.NUMPAD0}, "0", "fit the heatmaps to the whole input (drag a heatmap to pan)"),
     LEAVE(KeyCode.ESCAPE, "Esc", "leave the input editor (or presenter mode)"),
+    NEXT_SLIDE(KeyCode.PAGE_DOWN, "PgDn", "next slide of the lesson (so does → in lesson mode, and a clicker)"),
+    PREVIOUS_SLIDE(KeyCode.PAGE_UP, "PgUp", "previous slide (so does ← in lesson mode; Shift+←/→ step)"),
     EDIT_INPUT("Shortcut+L", "edit the input"),
     OPEN_MODEL("Shortcut+O", "open a model file, a session or a PyTorch checkpoint"),
     OPEN_INPUT("Shortcut+I", "open an input text or CSV"),
     OPEN_SESSION("Shortcut+Shift+O", "open a session"),
     SAVE_SESSION("Shortcut+S", "save the session"),
     QUIT("Shortcut+Q", "quit"),
+    OPEN_LESSON("Shortcut+Shift+L", "open a lesson"),
+    SAVE_LESSON("Shortcut+Alt+S", "save the lesson"),
+    ADD_SLIDE("Shortcut+Shift+N", "add the current view as a slide"),
     PRESENTER("F11", "presenter mode"),
     SHORTCUTS_HELP("F1", "this list of keys");
 

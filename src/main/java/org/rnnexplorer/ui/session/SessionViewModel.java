@@ -161,6 +161,11 @@ public final class SessionViewModel implements AutoCloseable {
         });
     }
 
+    /** Sets the sliders of the other parts of the window (the playback speed, the lab's) to those of a saved view. */
+    public void restoreSliders(Map<String, Double> values) {
+        for (SessionSlider s : sliders) s.restoreFrom(values);
+    }
+
     /**
      * Shows the session {@code read} gives (off this thread), then runs {@code then}. Its model's source is the
      * bundled model it names, else the session file, else (no file) the model itself, as one trained in the app.
@@ -206,7 +211,7 @@ public final class SessionViewModel implements AutoCloseable {
     }
 
     /** One line of numbers per row, as the input editor reads a series. */
-    static String seriesText(double[][] series) {
+    public static String seriesText(double[][] series) {
         StringBuilder sb = new StringBuilder();
         for (double[] row : series) {
             for (int j = 0; j < row.length; j++) sb.append(j > 0 ? ", " : "").append(row[j]);

@@ -67,7 +67,7 @@ public final class TextViewModel {
             markFrom.set(-1);
             markTo.set(-1);
             wrap = null;
-            if (r != null && !quantity.get().belongsTo(r.model().cell()))
+            if (r != null && (quantity.get() == null || !quantity.get().belongsTo(r.model().cell())))
                 quantity.set(defaultQuantity(r.model().cell()));
             refresh();
         });
@@ -136,7 +136,9 @@ public final class TextViewModel {
     private void refresh() {
         TextSource src = source.get();
         SeriesId primary = selectedSeries();
-        if (src == null || primary == null || !quantity.get().belongsTo(src.result().model().cell())) {
+        // the quantity is null for a moment while the tab's choice box swaps its items (a model of another cell)
+        if (src == null || primary == null || quantity.get() == null
+                || !quantity.get().belongsTo(src.result().model().cell())) {
             content.set(null);
             status.set(src == null && trace.result() != null ? "the Text tab shows text input (a model that reads tokens)" : "");
             return;

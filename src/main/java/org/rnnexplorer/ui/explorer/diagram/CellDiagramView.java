@@ -2,6 +2,7 @@ package org.rnnexplorer.ui.explorer.diagram;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import javafx.animation.KeyFrame;
 import javafx.animation.KeyValue;
 import javafx.animation.Timeline;
@@ -46,6 +47,8 @@ public final class CellDiagramView extends Region {
     private int scaledLayer;
     private boolean scaledWhatIf;
     private double[] scales;
+    private Set<String> marked = Set.of();
+    private int markedUnit = -1;
 
     public CellDiagramView() {
         getChildren().add(canvas);
@@ -161,6 +164,27 @@ public final class CellDiagramView extends Region {
         offY = (ch - H * scale) / 2;
         g.setTransform(scale, 0, 0, scale, offX, offY);
         new DiagramPainter(g, p, strips).draw(f, Math.min(trace.unitProperty().get(), f.h().length - 1));
+        DiagramMarks.draw(g, strips, marked, markedUnit);
+    }
+
+    /**
+     * Outlines the strips named in {@code stripNames} (as {@link #unitCentre} names them: "forget gate") and points at
+     * {@code unit} in every strip (−1: none): what a lesson's slide highlights.
+     */
+    public void mark(Set<String> stripNames, int unit) {
+        marked = Set.copyOf(stripNames);
+        markedUnit = unit;
+        draw();
+    }
+
+    /** The strips {@link #mark} outlines now. */
+    public Set<String> marked() {
+        return marked;
+    }
+
+    /** The unit {@link #mark} points at now (−1: none). */
+    public int markedUnit() {
+        return markedUnit;
     }
 
     // --- interaction ------------------------------------------------------------------------------------------

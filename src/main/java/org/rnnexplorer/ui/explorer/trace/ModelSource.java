@@ -148,4 +148,22 @@ public sealed interface ModelSource {
             return SessionFile.read(file).model();
         }
     }
+
+    /** The model a lesson's slide keeps whole (not a bundled one). */
+    record InLesson(String lesson, RnnModel model) implements ModelSource {
+        @Override
+        public String title() {
+            return "model of the lesson " + lesson;
+        }
+
+        @Override
+        public String description() {
+            return "the model saved in the lesson " + lesson;
+        }
+
+        @Override
+        public RnnModel load() {
+            return model;
+        }
+    }
 }

@@ -21,6 +21,7 @@ import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.rnnexplorer.data.tasks.BracketsTask;
+import org.rnnexplorer.io.pytorch.ImportOptions;
 import org.rnnexplorer.model.CellType;
 import org.rnnexplorer.ui.app.ExplorerViewModels;
 import org.rnnexplorer.ui.app.ExplorerWindow;
@@ -31,7 +32,7 @@ import org.rnnexplorer.ui.explorer.trace.TraceViewModel;
 
 /**
  * {@code screenshots --out DIR}: opens the real explorer window on the bundled LSTM, the GRU and vanilla RNN, a
- * what-if, a 5,000-step input and presenter mode, and writes a PNG of each (a snapshot of the scene). Without a
+ * what-if, a 5,000-step input, presenter mode and a classifier checkpoint, and writes a PNG of each (a snapshot of the scene). Without a
  * display it renders off screen with Monocle when Monocle is on the class path.
  */
 public final class ScreenshotTool {
@@ -129,6 +130,9 @@ public final class ScreenshotTool {
         written.add(shot(out, "text-tab-brackets-lstm.png", 1600, 1000, lstm, false, 17, vms ->
                 vms.trace.inputTextProperty().set(BracketsTask.text(new Random(123), 3000).substring(0, 3000)),
                 TextTabScene::show));
+        written.add(shot(out, "race-recall-40.png", 1600, 1200, lstm, false, 17, null, LectureScenes::race));
+        written.add(shot(out, "connections-lstm.png", 1600, 1000, lstm, false, 17, null, LectureScenes::connections));
+        written.add(classifier(out));
         written.add(stepThroughGif(out, lstm));
         written.addAll(LessonShots.shoot(out, only));
         return written;
@@ -162,6 +166,22 @@ public final class ScreenshotTool {
     }
 
     /** The first bundled model of this cell, else the built-in demo. */
+    /**
+     * A classifier opened from a PyTorch checkpoint: the committed parity fixture (a GRU trained to say whether it has
+     * read an even or odd number of a's), its class bars beside the strip, at the step of the 5th "a"; skipped when
+     * the file is not there (the tool runs from the repository's root).
+     */
+    private static String classifier(Path out) throws Exception {
+        Path file = Path.of("src/test/resources/checkpoints/parity-gru-classifier.pt");
+        if (!Files.isRegularFile(file)) {
+            System.err.println("screenshots: " + file + " not found (run from the repository's root): no classifier shot");
+            return null;
+        }
+        ModelSource source = new ModelSource.Checkpoint(file, ImportOptions.NONE);
+        return shot(out, "classifier-checkpoint.png", 1600, 1000, source, false, 6,
+                vms -> vms.trace.inputTextProperty().set("abcaabacbaaacbab"), null);
+    }
+
     private static ModelSource find(List<ModelSource.Bundled> bundled, CellType cell, int demoIndex) {
         for (ModelSource.Bundled b : bundled) if (b.cell() == cell) return b;
         return DemoModels.entries().get(demoIndex);
@@ -196,7 +216,7 @@ public final class ScreenshotTool {
             vms.view.presenterProperty().set(presenter);
             return null;
         });
-        if (view != null) waitFor(() -> onFxQuietly(() -> view.apply(win[0])));
+        if (view != null) waitFor(() -> onFxQuietly(() -> view.apply(win[0])), 900); // the race trains for real
         Thread.sleep(400); // the heatmaps of a long input draw their pixels off the FX thread
         Path file = dir.resolve(name);
         WritableImage img = onFx(() -> {
@@ -254,7 +274,11 @@ public final class ScreenshotTool {
     }
 
     static void waitFor(BooleanSupplier cond) throws InterruptedException {
-        long end = System.currentTimeMillis() + 30_000;
+        waitFor(cond, 30);
+    }
+
+    static void waitFor(BooleanSupplier cond, int seconds) throws InterruptedException {
+        long end = System.currentTimeMillis() + seconds * 1000L;
         while (!cond.getAsBoolean()) {
             if (System.currentTimeMillis() > end) throw new IllegalStateException("timed out waiting for the window");
             Thread.sleep(50);

@@ -151,7 +151,7 @@ class InterruptedSaveTest {
                 + SaveUnderFileLimit.class.getName() + " \"$2\" \"$3\"", java, System.getProperty("java.class.path"),
                 kind, file.toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         String err = new String(p.getErrorStream().readAllBytes()).trim();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
         assertEquals(2, p.exitValue(), err);
         assertEquals(file + ": cannot write: File too large", err);
         assertEquals(before, Files.readString(file), "the previous file, byte for byte");

@@ -9,7 +9,8 @@ import org.rnnexplorer.ui.explorer.trace.TraceViewModel;
 /**
  * Joins the sequence strip to the connectivity of the hovered step: the chip under the mouse is the step asked
  * about, and every chip up to it gets a light under its predictions, c_{s,t} = ‖∂f_s/∂x_t‖ written out, on the
- * sequential scale of c_{s,t} / max_t c_{s,t} (white: no dependence, dark green: the input it depends on most).
+ * sequential scale of c_{s,t} over the largest of the earlier inputs' (white: no dependence, dark green: the earlier
+ * input it depends on most, and the step's own input when it is larger still).
  */
 public final class ConnectionLights {
     private ConnectionLights() {
@@ -26,10 +27,10 @@ public final class ConnectionLights {
         strip.note().textProperty().bind(vm.captionProperty());
     }
 
-    /** A norm in at most 6 characters: "0.032", "1.27", "9.0e-10". */
+    /** A norm in at most 7 characters: "0.032", "1.27", "15.5", "9.0e-10". */
     public static String text(double v) {
         if (v == 0) return "0";
-        if (v >= 0.001 && v < 10) return String.format(Locale.ROOT, "%.3g", v);
+        if (v >= 0.001 && v < 1000) return String.format(Locale.ROOT, "%.3g", v);
         return String.format(Locale.ROOT, "%.1e", v).replace("e-0", "e-").replace("e+0", "e");
     }
 }

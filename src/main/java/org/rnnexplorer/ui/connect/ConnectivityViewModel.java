@@ -28,11 +28,15 @@ import org.rnnexplorer.ui.explorer.trace.TraceViewModel;
  * only the step under the mouse when the worker is free is computed, and only the latest is shown.
  */
 public final class ConnectivityViewModel implements AutoCloseable {
-    /** What is lit: the row of one hovered step of one trace, and its largest value (the scale of the colours). */
+    /**
+     * What is lit: the row of one hovered step of one trace, and the scale of its colours, the largest c_{s,t} over
+     * the earlier inputs t < s (the step's own input, usually the largest by far, would pale all the others; it is
+     * shown at full colour when it exceeds the scale).
+     */
     public record Lit(TraceResult result, Connectivity.Row row, double max) {
-        /** c_{s,t} / max, in 0..1. */
+        /** min(1, c_{s,t} / max). */
         public double relative(int t) {
-            return max > 0 ? row.norms()[t] / max : 0;
+            return max > 0 ? Math.min(1, row.norms()[t] / max) : 0;
         }
     }
 
@@ -67,9 +71,7 @@ public final class ConnectivityViewModel implements AutoCloseable {
         worker.submit(() -> {
             computed.incrementAndGet();
             Connectivity.Row row = Connectivity.atStep(m, r.input().batch(), s, target);
-            double max = 0;
-            for (double v : row.norms()) max = Math.max(max, v);
-            return new Lit(r, row, max);
+            return new Lit(r, row, scale(row.norms()));
         }, l -> {
             lit.set(l);
             caption.set(describe(l));
@@ -79,19 +81,29 @@ public final class ConnectivityViewModel implements AutoCloseable {
         });
     }
 
+    /** The largest of {@code norms[0..s−1]} (the earlier inputs), or {@code norms[s]} when there is none. */
+    static double scale(double[] norms) {
+        int s = norms.length - 1;
+        double max = 0;
+        for (int t = 0; t < s; t++) max = Math.max(max, norms[t]);
+        return s == 0 || max == 0 ? norms[s] : max;
+    }
+
     private static String describe(Lit l) {
         Connectivity.Row row = l.row();
         int s = row.step(), best = 0;
-        for (int t = 0; t <= s; t++) if (row.norms()[t] > row.norms()[best]) best = t;
+        for (int t = 0; t < s; t++) if (row.norms()[t] > row.norms()[best]) best = t;
+        java.util.List<String> tokens = l.result().input().tokens();
         String what = switch (row.target()) {
             case PREDICTED_TOKEN -> "the logit of its prediction '" + TokenLabels.visible(tokenName(l.result().model(),
                     row.token())) + "'";
             case OUTPUT -> "its output";
             default -> "the sum of its h";
         };
-        return String.format(Locale.ROOT, "Step %d: how much %s depends on each input, ‖∂f/∂x_t‖ — most on step %d "
-                + "(%.3g)%s", s + 1, what, best + 1, row.norms()[best],
-                l.result().hasWhatIf() ? "; of the model without the what-ifs" : "");
+        String earlier = s == 0 ? "" : String.format(Locale.ROOT, "; of the earlier ones most on step %d '%s' (%.3g)",
+                best + 1, TokenLabels.visible(tokens.get(best)), row.norms()[best]);
+        return String.format(Locale.ROOT, "Step %d: how much %s depends on each input, ‖∂f/∂x_t‖: its own %.3g%s%s",
+                s + 1, what, row.norms()[s], earlier, l.result().hasWhatIf() ? " (the model without the what-ifs)" : "");
     }
 
     private static String tokenName(RnnModel m, int k) {

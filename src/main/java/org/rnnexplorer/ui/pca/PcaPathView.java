@@ -13,8 +13,9 @@ import org.rnnexplorer.chart.ChartStyle;
 import org.rnnexplorer.ui.common.Palette;
 
 /**
- * The PCA path of the hidden state: every step's (PC1, PC2) joined in order, earlier steps lighter, the first step
- * a square, and the step shown a ring in the cell's colour; the caption says what the axes hold.
+ * The PCA path of the hidden state: every step's (PC1, PC2) joined in order, the way to the step shown dark (older
+ * steps lighter), the steps still to come pale, the first step a square and the step shown a ring in the cell's
+ * colour; the caption says what the axes hold.
  */
 public final class PcaPathView extends BorderPane {
     private final Canvas canvas = new Canvas();
@@ -90,15 +91,17 @@ public final class PcaPathView extends BorderPane {
         g.fillText("PC1", w / 2, h - m + 6);
         g.setTextAlign(TextAlignment.LEFT);
         g.fillText("PC2", 4, 4);
-        for (int t = 1; t < p.length; t++) {
-            double f = 0.2 + 0.8 * t / (p.length - 1.0);
-            g.setStroke(Color.web("#334155", f));
-            g.setLineWidth(1.5);
+        int s = Math.max(0, Math.min(vm.stepProperty().get(), p.length - 1));
+        g.setStroke(Color.web("#e5e7eb"));
+        g.setLineWidth(1);
+        for (int t = s + 1; t < p.length; t++) g.strokeLine(xs[t - 1], ys[t - 1], xs[t], ys[t]); // still to come
+        for (int t = 1; t <= s; t++) {
+            g.setStroke(Color.web("#334155", 0.25 + 0.75 * t / Math.max(1.0, s))); // the way here, older lighter
+            g.setLineWidth(2);
             g.strokeLine(xs[t - 1], ys[t - 1], xs[t], ys[t]);
         }
         g.setFill(Color.web("#334155"));
         g.fillRect(xs[0] - 4, ys[0] - 4, 8, 8);
-        int s = Math.max(0, Math.min(vm.stepProperty().get(), p.length - 1));
         java.awt.Color c = ChartStyle.cellColor(path.result().model().cell());
         g.setStroke(Color.rgb(c.getRed(), c.getGreen(), c.getBlue()));
         g.setLineWidth(3.5);

@@ -31,12 +31,13 @@ public final class RaceChart {
         }
         NumberAxis lossAxis = new NumberAxis("loss");
         lossAxis.setAutoRangeIncludesZero(true);
-        plot.add(sub(loss, lossAxis), 3);
+        plot.add(sub(loss, lossAxis), 1);
         NumberAxis accAxis = new NumberAxis("accuracy");
         accAxis.setRange(0, 1.02);
-        plot.add(sub(accuracy, accAxis), 2);
+        plot.add(sub(accuracy, accAxis), 1);
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         ChartStyle.apply(chart);
+        chart.getTitle().setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 17));
         java.util.List<XYPlot> subs = plot.getSubplots();
         for (XYPlot p : subs) {
             XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) p.getRenderer();

@@ -30,7 +30,7 @@ import org.rnnexplorer.ui.common.TokenLabels;
  */
 public final class RaceReplayView extends VBox {
     private final RaceReplayViewModel vm;
-    private final VBox rows = new VBox(10);
+    private final VBox rows = new VBox(6);
     private final Map<CellType, CellRow> cellRows = new EnumMap<>(CellType.class);
     private final Slider slider = new Slider(0, 1, 0);
 
@@ -58,7 +58,7 @@ public final class RaceReplayView extends VBox {
             HBox.setHgrow(gap, Priority.ALWAYS);
             HBox head = new HBox(10, name, now, gap, new Label("h after the step:"), hidden, open);
             head.setAlignment(Pos.CENTER_LEFT);
-            setSpacing(4);
+            setSpacing(2);
             getChildren().add(head);
         }
 

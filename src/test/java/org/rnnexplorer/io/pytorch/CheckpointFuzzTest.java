@@ -26,10 +26,11 @@ import org.rnnexplorer.model.RnnModel;
 /**
  * Broken checkpoints, made from the fixtures: bytes cut off, deleted, duplicated or overwritten, in the file as a
  * whole and in the pickle inside an intact zip. Each either imports (and the model runs) or is refused with one line
- * naming the file; never another exception, never a stack trace, never longer than the time bound.
+ * naming the file; never another exception, never a stack trace, never a hang (a generous guard, not a timing goal).
  */
 class CheckpointFuzzTest {
-    private static final Duration BOUND = Duration.ofSeconds(10);
+    /** A hang guard (an importer that loops or reads for ever), generous enough for a loaded machine. */
+    private static final Duration BOUND = Duration.ofSeconds(120);
     private static final List<Fixtures.Fixture> FIXTURES = Fixtures.all().stream()
             .filter(f -> f.vocab() == null && f.labels() == null && f.map() == null).toList();
 

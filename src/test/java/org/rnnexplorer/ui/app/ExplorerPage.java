@@ -75,7 +75,7 @@ final class ExplorerPage {
     }
 
     static void waitUntil(Supplier<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, condition::get);
+        WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, condition::get); // a hang guard, not a timing goal
         WaitForAsyncUtils.waitForFxEvents();
     }
 

@@ -1,10 +1,11 @@
 package org.rnnexplorer.ui.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /** The drop rule: a job overtaken while queued never runs, and a result overtaken while running is not applied. */
 class LatestWinsExecutorTest {
-    final ConcurrentLinkedQueue<Runnable> applier = new ConcurrentLinkedQueue<>();
+    final LinkedBlockingQueue<Runnable> applier = new LinkedBlockingQueue<>();
     final LatestWinsExecutor executor = new LatestWinsExecutor("test-worker", applier::add);
     final List<String> ran = new CopyOnWriteArrayList<>();
     final List<String> applied = new CopyOnWriteArrayList<>();
@@ -23,14 +24,16 @@ class LatestWinsExecutorTest {
         executor.close();
     }
 
-    /** Applies what the worker handed over until {@code n} things were applied (or 120 s passed). */
+    /** Applies what the worker hands over, as it comes, until {@code n} things were applied. */
     void applyUntil(int n) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (applied.size() < n && System.nanoTime() < end) {
-            Runnable r = applier.poll();
-            if (r != null) r.run();
-            else Thread.sleep(1);
-        }
+        while (applied.size() < n) applyNext();
+    }
+
+    /** Waits for the next thing the worker hands over and applies it (the bound is a hang guard only). */
+    void applyNext() throws InterruptedException {
+        Runnable r = applier.poll(300, TimeUnit.SECONDS);
+        assertNotNull(r, "the worker handed nothing over");
+        r.run();
     }
 
     /** A job that waits for {@code go}, records that it ran and returns its name. */
@@ -60,10 +63,7 @@ class LatestWinsExecutorTest {
         applyUntil(1);
         CountDownLatch drained = new CountDownLatch(1);
         executor.submit(() -> "fourth", r -> drained.countDown(), e -> { });
-        while (!drained.await(1, TimeUnit.MILLISECONDS)) {
-            Runnable r = applier.poll();
-            if (r != null) r.run();
-        }
+        while (drained.getCount() > 0) applyNext();
         assertEquals(List.of("first", "third"), ran, "the first was running; the second was overtaken in the queue");
         assertEquals(List.of("third"), applied, "the first finished after newer requests: dropped");
     }

@@ -49,8 +49,15 @@ class ConnectivityViewModelTest {
         assertArrayEquals(expected.norms(), lit.row().norms(), 0);
         assertEquals(21, lit.row().norms().length, "steps 0..20");
         double max = 0;
-        for (double v : expected.norms()) max = Math.max(max, v);
-        assertEquals(max, lit.max(), 0);
+        int best = 0;
+        for (int t = 0; t < 20; t++) {
+            if (expected.norms()[t] > max) best = t;
+            max = Math.max(max, expected.norms()[t]);
+        }
+        assertEquals(max, lit.max(), 0, "the colours' scale: the largest over the earlier inputs");
+        assertEquals(1.0, lit.relative(best), 0);
+        assertTrue(vm.captionProperty().get().contains("of the earlier ones most on step " + (best + 1) + " '"),
+                vm.captionProperty().get());
         assertTrue(vm.captionProperty().get().startsWith("Step 21: how much the logit of its prediction"),
                 vm.captionProperty().get());
         vm.hoveredProperty().set(-1);

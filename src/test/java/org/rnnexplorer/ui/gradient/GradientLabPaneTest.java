@@ -60,7 +60,7 @@ class GradientLabPaneTest {
     }
 
     static void waitUntil(Supplier<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, condition::get);
+        WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, condition::get); // a hang guard, not a timing goal
         WaitForAsyncUtils.waitForFxEvents();
     }
 

@@ -41,13 +41,15 @@ public final class SequenceStrip extends VBox {
     private ViewOptions view;
     private int first;
     private int predictionRows = 3;
+    /** The prediction rows the chips show now (none for a classifier, whose classes are in {@link ClassBars}). */
+    private int shownRows = 3;
     private ChipLights lights = t -> null;
     private IntConsumer onHover = t -> { };
 
     /** How many predictions each chip shows (3, or 1 on a short screen). */
     public void setPredictionRows(int rows) {
         predictionRows = Math.max(0, Math.min(3, rows));
-        for (Chip c : chips) c.showRows(predictionRows);
+        shownRows = -1; // fill() shows them (or none, for a classifier)
         fill();
     }
 
@@ -143,6 +145,8 @@ public final class SequenceStrip extends VBox {
         });
         caption.getStyleClass().add("strip-caption");
         row.setMinHeight(0);
+        row.setMinWidth(0); // the chips follow the width given (beside a classifier's bars too), not the other way
+        setMinWidth(0);
         row.widthProperty().addListener((o, a, b) -> rebuildChips());
         setFocusTraversable(true);
         addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> requestFocus());
@@ -203,6 +207,7 @@ public final class SequenceStrip extends VBox {
         chips.clear();
         for (int i = 0; i < fit; i++) {
             Chip c = new Chip();
+            c.showRows(shownRows);
             c.setPrefWidth(chipWidth());
             c.setMinWidth(chipWidth());
             c.setMaxWidth(chipWidth());
@@ -252,6 +257,11 @@ public final class SequenceStrip extends VBox {
         Palette p = view.palette();
         boolean classifier = tr != null && tr.hasReadout() && r.model().isClassifier();
         boolean readout = tr != null && tr.hasReadout() && !classifier;
+        int rows = classifier ? 0 : predictionRows;
+        if (rows != shownRows) {
+            shownRows = rows;
+            for (Chip c : chips) c.showRows(rows);
+        }
         caption.setText(n == 0 ? "Input: no steps yet" : "Input, " + n + " steps — chips coloured by h of unit " + unit
                 + (layers > 1 ? " (layer " + (layer + 1) + ")" : "")
                 + (ct != null ? " (as stored for colour, 8 bits; no predictions for an input this long)" : "")

@@ -7,13 +7,12 @@ import javafx.beans.Observable;
 import javafx.geometry.Orientation;
 import javafx.geometry.Point2D;
 import javafx.scene.control.ScrollBar;
-import javafx.scene.control.Tooltip;
+import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
-import javafx.util.Duration;
 import org.rnnexplorer.chart.TextHeatmapPainter;
 import org.rnnexplorer.chart.TextWrap;
 import java.util.List;
@@ -22,7 +21,7 @@ import java.util.List;
  * The text, virtualised: only the lines that meet the view are drawn, by {@link TextHeatmapPainter} into an image
  * the size of the view (so the screen and the exports draw alike), then copied into the JavaFX image. A scroll bar
  * and the wheel move through the lines; the mouse over a character shows its step and values (a tooltip), a click
- * moves the window's step there, a drag marks a range for the finder. When the step moves out of view (playback,
+ * moves the window's step there (a label beside the mouse, like a tooltip), a drag marks a range for the finder. When the step moves out of view (playback,
  * the strip), the view scrolls to it.
  */
 public final class TextCanvasView extends Region {
@@ -30,6 +29,7 @@ public final class TextCanvasView extends Region {
     private final TextHeatmapPainter painter = TextHeatmapPainter.standard();
     private final ImageView view = new ImageView();
     private final ScrollBar bar = new ScrollBar();
+    private final Label tip = new Label();
     private BufferedImage buffer;
     private WritableImage image;
     private int[] pixels;
@@ -58,14 +58,27 @@ public final class TextCanvasView extends Region {
             if (!dragged && pressed >= 0 && pressed == tokenAt(e.getX(), e.getY())) vm.click(pressed);
             pressed = -1;
         });
-        Tooltip tip = new Tooltip();
-        tip.setShowDelay(Duration.millis(200));
+        // a tooltip that follows the mouse and never takes its events (a Tooltip window would cover the text)
+        tip.getStyleClass().add("text-tip");
+        tip.setMouseTransparent(true);
+        tip.setManaged(false);
+        tip.setStyle("-fx-background-color: rgba(255,255,240,0.96); -fx-border-color: #777; -fx-padding: 2 5 2 5;");
         tip.textProperty().bind(vm.hoverTextProperty());
-        Tooltip.install(this, tip);
+        tip.visibleProperty().bind(vm.hoverTextProperty().isNotEmpty());
+        getChildren().add(tip);
+        addEventFilter(MouseEvent.MOUSE_MOVED, e -> placeTip(e.getX(), e.getY()));
         for (Observable o : List.<Observable>of(vm.contentProperty(), vm.hoverStepProperty(), vm.markFromProperty(),
                 vm.markToProperty()))
             o.addListener(x -> redraw());
         vm.trace().stepProperty().addListener((o, a, b) -> follow(b.intValue()));
+    }
+
+    private void placeTip(double x, double y) {
+        tip.autosize();
+        double w = tip.getWidth(), h = tip.getHeight();
+        double tx = x + 14 + w > textWidth() ? Math.max(0, x - 14 - w) : x + 14;
+        double ty = y + 20 + h > getHeight() ? Math.max(0, y - 8 - h) : y + 20;
+        tip.relocate(tx, ty);
     }
 
     private void press(MouseEvent e) {

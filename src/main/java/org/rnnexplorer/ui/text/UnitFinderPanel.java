@@ -14,6 +14,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioButton;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
@@ -110,6 +111,7 @@ final class UnitFinderPanel extends VBox {
         list.setId("finder-results");
         list.setCellFactory(l -> new ScoreCell());
         list.setPrefHeight(330);
+        list.setMinHeight(110);
         VBox.setVgrow(list, Priority.ALWAYS);
 
         VBox summary = new VBox(1);
@@ -120,7 +122,12 @@ final class UnitFinderPanel extends VBox {
         });
         Label summaryTitle = new Label("Units per built-in hypothesis");
         summaryTitle.getStyleClass().add("section-title");
-        getChildren().addAll(title, form, actions, status, list, summaryTitle, summary);
+        // the controls stay in view; the list takes the height left and the summary scrolls on its own
+        ScrollPane summaryScroll = new ScrollPane(summary);
+        summaryScroll.setFitToWidth(true);
+        summaryScroll.setPrefHeight(175);
+        summaryScroll.setMinHeight(60);
+        getChildren().addAll(title, form, actions, status, list, summaryTitle, summaryScroll);
     }
 
     private static RadioButton radio(String label, UnitFinderViewModel.Mode mode, ToggleGroup group) {

@@ -31,8 +31,10 @@ import picocli.CommandLine.Spec;
 /**
  * Trains a vanilla RNN, an LSTM and a GRU at once on the same task, seed and batches (the task's preset), each on
  * its own thread. Progress goes to stderr; stdout gets one JSON summary per cell (the fields of {@code train}'s) and
- * then one line with the race's wall-clock seconds. {@code --one-after-another} runs the same three on one thread,
- * the timing the race is compared with.
+ * then one line with the race's wall-clock seconds (and its CPU seconds, every thread). {@code --one-after-another}
+ * runs the same three on one thread, the timing the race is compared with; {@code --compare} runs the race and then
+ * that, in the same JVM (so the JIT has warmed up for the second: the ratio it prints, not favouring the race, is a
+ * lower bound), and prints both times and whether the models came out the same.
  */
 @Command(name = "race", mixinStandardHelpOptions = true,
         description = "Train an RNN, an LSTM and a GRU at once on the same task, seed and batches.")
@@ -65,6 +67,10 @@ public final class RaceCommand implements Callable<Integer> {
     @Option(names = "--one-after-another", description = "run the three one after another on one thread (to compare)")
     boolean oneAfterAnother;
 
+    @Option(names = "--compare", description = "after the race, run the same three one after another in this JVM and "
+            + "print both times, their ratio and whether the models are the same")
+    boolean compare;
+
     @Option(names = "--out", paramLabel = "DIR", description = "write the three models here as race-rnn.json, race-lstm.json, race-gru.json")
     Path out;
 
@@ -81,6 +87,8 @@ public final class RaceCommand implements Callable<Integer> {
             throw new BadInputException("--eval-every must be at least 1 with --until-solved, got " + evalEvery);
         TrainingConfig config = new TrainingConfig(steps != null ? steps : p.steps(), batch != null ? batch : p.batch(),
                 "adam", p.learningRate(), 1.0, 0, seed, p.forgetBias(), untilSolved ? evalEvery : 0, untilSolved, 1);
+        if (compare && oneAfterAnother)
+            throw new BadInputException("--compare runs the race and then the three one after another: leave out --one-after-another");
         checkMemory(t, h, config);
         checkOut();
         List<PresetTraining> runs = new ArrayList<>();
@@ -91,7 +99,12 @@ public final class RaceCommand implements Callable<Integer> {
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         Race race = new Race(runs);
         Progress progress = new Progress(spec.commandLine().getErr(), quiet);
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpu0 = os.getProcessCpuTime();
         RaceResult r = oneAfterAnother ? race.runOneAfterAnother(progress::show) : race.run(progress::show);
+        long cpu1 = os.getProcessCpuTime();
+        RaceResult alone = compare ? new Race(runs).runOneAfterAnother(progress::show) : null;
+        long cpu2 = os.getProcessCpuTime();
 
         ObjectMapper json = new ObjectMapper();
         PrintWriter stdout = spec.commandLine().getOut();
@@ -124,11 +137,30 @@ public final class RaceCommand implements Callable<Integer> {
         total.put("threads", oneAfterAnother ? 1 : r.results().size());
         total.put("processors", Runtime.getRuntime().availableProcessors());
         total.put("loadAverage", load < 0 ? null : Math.round(load * 100) / 100.0);
+        total.put("cpuSeconds", Math.round((cpu1 - cpu0) / 1e7) / 100.0);
+        if (alone != null) {
+            total.put("oneAfterAnotherSeconds", Math.round(alone.seconds() * 100) / 100.0);
+            total.put("oneAfterAnotherCpuSeconds", Math.round((cpu2 - cpu1) / 1e7) / 100.0);
+            total.put("speedup", Math.round(alone.seconds() / r.seconds() * 100) / 100.0);
+            total.put("sameModels", sameModels(r, alone));
+            total.put("loadAverageAfter", Math.round(os.getSystemLoadAverage() * 100) / 100.0);
+        }
         stdout.println(json.writeValueAsString(total));
         stdout.flush();
         if (!diverged.isEmpty())
             throw new BadInputException("race: " + String.join("; ", diverged) + (out != null ? " (no model written)" : ""));
         return 0;
+    }
+
+    /** Whether every parameter of every cell's model is the same double in both results. */
+    private static boolean sameModels(RaceResult a, RaceResult b) {
+        for (Map.Entry<CellType, TrainingResult> e : a.results().entrySet()) {
+            var pa = e.getValue().model().namedParameters();
+            var pb = b.results().get(e.getKey()).model().namedParameters();
+            for (var p : pa.entrySet())
+                if (!java.util.Arrays.equals(p.getValue().data, pb.get(p.getKey()).data)) return false;
+        }
+        return true;
     }
 
     private static Map<String, Object> summary(Task t, CellType c, int h, TrainingResult r) {

@@ -121,8 +121,11 @@ public final class TraceNpz {
                     StandardOpenOption.DELETE_ON_CLOSE)) {
                 int steps = input.steps();
                 List<Region> regions = regions(model, steps, dtype);
-                ByteBuffer buf = ByteBuffer.allocateDirect(BUFFER).order(ByteOrder.LITTLE_ENDIAN);
-                CheckpointedBackward pass = new CheckpointedBackward(model, input, interventions, EVERY, CHUNK);
+                int widest = 0;
+                for (Region r : regions) widest = Math.max(widest, r.width * dtype.bytes());
+                ByteBuffer buf = ByteBuffer.allocateDirect(Math.max(BUFFER, widest)).order(ByteOrder.LITTLE_ENDIAN);
+                CheckpointedBackward pass = new CheckpointedBackward(model, input, interventions, EVERY, CHUNK)
+                        .withoutParameterGradients(); // the file holds per-step gradients, not dL/dθ
                 IOException[] failure = new IOException[1];
                 pass.forward((tr, g, from, n) -> spill(ch, buf, regions, false, tr, null, from, n, dtype, failure));
                 if (failure[0] != null) throw failure[0];
@@ -159,24 +162,37 @@ public final class TraceNpz {
         return loss[0];
     }
 
-    /** Puts a chunk's rows of every forward (or every gradient) array in its place in the temporary file. */
+    /**
+     * Puts a chunk's rows of every forward (or every gradient) array in its place in the temporary file: each row
+     * converted in one loop and put in bulk, through a float (or double) view of the buffer.
+     */
     private static void spill(FileChannel ch, ByteBuffer buf, List<Region> regions, boolean gradients, Trace trace,
                               Gradients g, int from, int n, NpzWriter.Dtype dtype, IOException[] failure) {
         if (failure[0] != null) return;
         try {
+            boolean single = dtype == NpzWriter.Dtype.FLOAT32;
             for (Region r : regions) {
                 if (r.gradient != gradients) continue;
                 long at = r.offset[0] + (long) from * r.width * dtype.bytes();
-                buf.clear();
-                for (int t = 0; t < n; t++) {
-                    double[] row = r.source.row(trace, g, t);
-                    for (int j = 0; j < r.width; j++) {
-                        if (buf.remaining() < 8) at = drain(ch, buf, at);
-                        if (dtype == NpzWriter.Dtype.FLOAT32) buf.putFloat((float) row[j]);
-                        else buf.putDouble(row[j]);
+                int rowBytes = r.width * dtype.bytes(), rowsPerBuffer = Math.max(1, buf.capacity() / rowBytes);
+                float[] floats = single ? new float[r.width] : null;
+                for (int t0 = 0; t0 < n; t0 += rowsPerBuffer) {
+                    int rows = Math.min(rowsPerBuffer, n - t0);
+                    buf.clear();
+                    if (single) {
+                        java.nio.FloatBuffer view = buf.asFloatBuffer();
+                        for (int t = t0; t < t0 + rows; t++) {
+                            double[] row = r.source.row(trace, g, t);
+                            for (int j = 0; j < r.width; j++) floats[j] = (float) row[j];
+                            view.put(floats, 0, r.width);
+                        }
+                    } else {
+                        java.nio.DoubleBuffer view = buf.asDoubleBuffer();
+                        for (int t = t0; t < t0 + rows; t++) view.put(r.source.row(trace, g, t), 0, r.width);
                     }
+                    buf.position(rows * rowBytes);
+                    at = drain(ch, buf, at);
                 }
-                drain(ch, buf, at);
             }
         } catch (IOException e) {
             failure[0] = e;

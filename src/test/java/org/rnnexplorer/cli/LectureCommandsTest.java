@@ -95,6 +95,23 @@ class LectureCommandsTest {
     }
 
     @Test
+    void compareTimesTheRaceAndTheSameRunsOneAfterAnotherInOneCommand() throws Exception {
+        Run r = run("race", "--task", "recall", "--delay", "3", "--hidden", "6", "--steps", "20", "--batch", "4",
+                "--quiet", "--compare");
+        assertEquals(0, r.code(), r.err());
+        JsonNode total = JSON.readTree(r.lines().get(3));
+        assertEquals("parallel", total.get("race").asText());
+        double race = total.get("seconds").asDouble(), alone = total.get("oneAfterAnotherSeconds").asDouble();
+        assertTrue(race > 0 && alone > 0, total.toString());
+        double speedup = total.get("speedup").asDouble(); // of the unrounded times, each printed to ±0.005 s
+        assertTrue(speedup >= (alone - 0.005) / (race + 0.005) - 0.005 && speedup <= (alone + 0.005) / (race - 0.005) + 0.005,
+                total.toString());
+        assertTrue(total.get("sameModels").asBoolean(), "a race gives the models of the runs made one after another");
+        assertTrue(total.get("cpuSeconds").asDouble() > 0);
+        assertOneLineError(run("race", "--task", "recall", "--compare", "--one-after-another"), "--compare");
+    }
+
+    @Test
     void raceBadInputIsOneLine() throws Exception {
         Path file = Files.writeString(dir.resolve("f.txt"), "x");
         assertOneLineError(run("race", "--task", "nope"), "unknown task");

@@ -54,6 +54,7 @@ public final class MainController {
     @FXML
     void initialize() {
         modelBar.bind(vms.trace);
+        modelBar.showReading(vms.opening.readingProperty());
         inputBar.bind(vms.trace);
         strip.bind(vms.trace, vms.view);
         ConnectionLights.install(strip, vms.connectivity, vms.trace, vms.view);

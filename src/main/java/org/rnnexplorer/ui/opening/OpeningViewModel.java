@@ -3,6 +3,8 @@ package org.rnnexplorer.ui.opening;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Executor;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import org.rnnexplorer.io.ModelFile;
 import org.rnnexplorer.io.pytorch.CheckpointImport;
 import org.rnnexplorer.io.pytorch.ImportOptions;
@@ -41,6 +43,7 @@ public final class OpeningViewModel implements AutoCloseable {
     private final DialogService dialogs;
     private final LatestWinsExecutor reader;
     private final CheckpointQuestions questions;
+    private final ReadOnlyStringWrapper reading = new ReadOnlyStringWrapper("");
 
     /**
      * One read of a file: the options gathered so far, and the vocabulary or labels file just chosen (read on the
@@ -103,10 +106,20 @@ public final class OpeningViewModel implements AutoCloseable {
 
     /** Reads what {@code r} names off this thread, then shows it or asks what it lacks. */
     void read(Request r) {
-        reader.submit(() -> outcome(r), this::apply, e -> dialogs.showError(FAILED, Messages.oneLine(e)));
+        reading.set("reading " + r.file().getFileName() + "…");
+        reader.submit(() -> outcome(r), this::apply, e -> {
+            reading.set("");
+            dialogs.showError(FAILED, Messages.oneLine(e));
+        });
+    }
+
+    /** "reading model.pt…" while a file is read (and its model traced) off the JavaFX thread, else "". */
+    public ReadOnlyStringProperty readingProperty() {
+        return reading.getReadOnlyProperty();
     }
 
     private void apply(Outcome o) {
+        reading.set("");
         if (o instanceof Outcome.Ready ready) show(ready.opening());
         else if (o instanceof Outcome.Session s) session.readSession(s.file());
         else if (o instanceof Outcome.NeedsVocabulary v) questions.vocabulary(v.request(), v.question());

@@ -84,7 +84,9 @@ class OpeningViewModelTest {
             throws Exception {
         Path file = fixture("training-checkpoint.pt");
         vms.opening.open(file);
+        assertEquals("reading training-checkpoint.pt…", vms.opening.readingProperty().get());
         waitForOpen("training-checkpoint.pt");
+        assertEquals("", vms.opening.readingProperty().get());
         assertEquals(List.of(), dialogs.questions(), "nothing to ask");
         ModelSource.Checkpoint source = assertInstanceOf(ModelSource.Checkpoint.class, vms.trace.sourceProperty().get());
         assertTrue(source.description().contains("rnn: model_state_dict.lstm (LSTM, 1 layer, input 4, hidden 5)"), source.description());
@@ -208,11 +210,19 @@ class OpeningViewModelTest {
         vms.opening.open(session);
         applier.until(() -> session.equals(vms.session.sessionFileProperty().get()));
 
+        Path picture = dir.resolve("shot.png"); // dropped by mistake: neither a model, a session nor a checkpoint
+        Files.write(picture, new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10});
+        vms.opening.open(picture);
+        applier.until(() -> !dialogs.errors().isEmpty());
+        assertTrue(dialogs.errors().get(0).startsWith(OpeningViewModel.FAILED + ": " + picture + ": "), dialogs.errors().get(0));
+        assertFalse(dialogs.errors().get(0).contains("\n") || dialogs.errors().get(0).contains("Exception"), dialogs.errors().get(0));
+        assertEquals("", vms.opening.readingProperty().get());
+
         Path bad = dir.resolve("broken.pt");
         Files.write(bad, new byte[] {'P', 'K', 3, 4, 0, 0});
         vms.opening.open(bad);
-        applier.until(() -> !dialogs.errors().isEmpty());
-        String error = dialogs.errors().get(0);
+        applier.until(() -> dialogs.errors().size() == 2);
+        String error = dialogs.errors().get(1);
         assertTrue(error.startsWith(OpeningViewModel.FAILED + ": " + bad + ": "), error);
         assertFalse(error.contains("\n"), error);
     }

@@ -4,6 +4,7 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
@@ -36,6 +37,20 @@ public final class ModelBar extends HBox {
         Pane gap = new Pane();
         HBox.setHgrow(gap, Priority.ALWAYS);
         getChildren().addAll(title, summary, gap, layer, layerBox, unit);
+    }
+
+    /** Shows {@code reading} ("reading model.pt…") with a spinner while it is not empty. */
+    public void showReading(javafx.beans.value.ObservableStringValue reading) {
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setPrefSize(16, 16);
+        Label what = new Label();
+        what.getStyleClass().add("model-summary");
+        what.textProperty().bind(reading);
+        HBox box = new HBox(6, spinner, what);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.visibleProperty().bind(Bindings.isNotEmpty(reading));
+        box.managedProperty().bind(box.visibleProperty());
+        getChildren().add(2, box);
     }
 
     public void bind(TraceViewModel trace) {

@@ -54,7 +54,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--protocol", defaultValue = "trace", description = "trace, train, whatif, import, open, store, window, npz, find-units or fx-responsiveness")
+    @Option(names = "--protocol", defaultValue = "trace", description = "trace, train, whatif, import, open, store, window, npz, heatmap-fps, find-units or fx-responsiveness")
     String protocol;
 
     @Option(names = "--checkpoint", paramLabel = "FILE", description = "with --protocol import or open: the PyTorch checkpoint to read")
@@ -114,6 +114,7 @@ public final class BenchCommand implements Callable<Integer> {
             throw new BadInputException("--input-size does not apply to --protocol train (its input is an embedding"
                     + " of 16, as the peer's)");
         if (List.of("store", "window", "npz").contains(protocol)) return longInput();
+        if (protocol.equals("heatmap-fps")) { print(HeatmapFpsBench.run(modelFile, textFile, steps, reps)); return 0; }
         if (protocol.equals("find-units")) return findUnits(c);
         if (protocol.equals("fx-responsiveness")) return fxResponsiveness();
         checkMemory(c);
@@ -124,7 +125,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (protocol.equals("whatif")) return whatIf(c);
         if (!protocol.equals("trace"))
             throw new BadInputException("--protocol: unknown protocol '" + protocol
-                    + "' (trace, train, whatif, import, open, store, window, npz, find-units or fx-responsiveness)");
+                    + "' (trace, train, whatif, import, open, store, window, npz, heatmap-fps, find-units or fx-responsiveness)");
         RnnModel model = randomModel(c, inputSize, hidden, new Random(1));
         checkWorkspace(model);
         InputBatch input = randomInput(batch, steps, inputSize, new Random(2));

@@ -130,12 +130,44 @@ public final class ScreenshotTool {
         written.add(shot(out, "text-tab-brackets-lstm.png", 1600, 1000, lstm, false, 17, vms ->
                 vms.trace.inputTextProperty().set(BracketsTask.text(new Random(123), 3000).substring(0, 3000)),
                 TextTabScene::show));
+        written.add(zoomedCellState(out, bundled));
         written.add(shot(out, "race-recall-40.png", 1600, 1200, lstm, false, 17, null, LectureScenes::race));
         written.add(shot(out, "connections-lstm.png", 1600, 1000, lstm, false, 17, null, LectureScenes::connections));
         written.add(classifier(out));
         written.add(stepThroughGif(out, lstm));
         written.addAll(LessonShots.shoot(out, only));
         return written;
+    }
+
+    /**
+     * The Shakespeare LSTM on 30,000 characters of Shakespeare, kept as a compact trace (as a 200,000-character text
+     * is), the heatmaps zoomed to about 300 steps: C on its per-unit scale with the legend and the overview strip.
+     */
+    private static String zoomedCellState(Path out, List<ModelSource.Bundled> bundled) throws Exception {
+        ModelSource shakespeare = bundled.stream().filter(b -> b.path().toString().contains("shakespeare")).findFirst()
+                .orElse(null);
+        if (shakespeare == null) return null;
+        Path shared = Path.of("../shared/data/tinyshakespeare.txt");
+        String text = org.rnnexplorer.io.TextFile.read(Files.exists(shared) ? shared
+                : Path.of("src/test/resources/text/shakespeare-20k.txt"));
+        String input = text.substring(0, Math.min(30_000, text.length()));
+        int step = input.length() / 2;
+        return shot(out, "heatmap-zoom-cell-state.png", 1600, 1100, shakespeare, false, step, vms -> {
+            vms.trace.setFullTraceBudget(1 << 20);
+            vms.trace.inputTextProperty().set(input);
+        }, w -> {
+            ExplorerViewModels vms = w.viewModels();
+            if (vms.trace.recorder().runningProperty().get() || vms.trace.result().completedSteps() < input.length())
+                return false;
+            w.cellTab().setDividerPositions(0.3);
+            if (vms.heatmapZoom.viewport().isFit()) {
+                vms.trace.jumpTo(step);
+                vms.heatmapZoom.zoomAt(input.length() / 300.0, (step + 0.5) / input.length());
+                return false;
+            }
+            var c = w.cellTab().heatmaps().views().get(org.rnnexplorer.analysis.Quantity.CELL);
+            return c != null && vms.heatmapZoom.viewport().equals(c.viewport());
+        });
     }
 
     /** Export → Step-through as animated GIF, of the LSTM on a short bracket text, as the menu makes it. */

@@ -64,8 +64,10 @@ public final class FxDialogService implements DialogService {
         area.setEditable(false);
         area.setWrapText(false);
         area.setPrefRowCount(16);
-        area.setPrefColumnCount(90);
+        area.setPrefColumnCount(60);
         a.getDialogPane().setExpandableContent(area);
+        a.getDialogPane().setPrefWidth(640); // the message keeps wrapping when the details open
+        a.setResizable(true);
         a.setOnHidden(e -> closed.run());
         show(a, TITLE, header);
     }

@@ -89,9 +89,11 @@ public final class GradientPanelViewModel implements AutoCloseable {
             chartedStep = s;
             chartedWindow = w;
             chart.set(c);
-            caption.set(String.format(Locale.ROOT, "L = %s; ‖∂L/∂h_t‖ over the %,d steps up to it (the forward pass "
-                    + "re-run from the checkpoints: exact, the same as over the whole input; widen the window to see "
-                    + "further back)", WindowGradient.objectiveAt(r.compact(), s).describe(), w));
+            int at = WindowGradient.objectiveAt(r.compact(), s).lastStep() + 1;
+            caption.set(String.format(Locale.ROOT, "L = %s at step %,d; ‖∂L/∂h_t‖ over the %,d steps up to it (the "
+                    + "forward pass re-run from the checkpoints: exact, the same as over the whole input; widen the "
+                    + "window to see further back)", r.model().hasHead() ? "the cross-entropy of the next token"
+                    : "v · h (v = 1/√H)", at, w));
         }, e -> caption.set("the gradient could not be computed: " + Messages.oneLine(e)));
     }
 

@@ -60,8 +60,9 @@ public final class TrainingRecovery implements Recoverable {
     @Override
     public String describe(String json) {
         TrainingSnapshot s = read(json);
-        return String.format(Locale.ROOT, "the weights of a %s trained for %d of %d steps (%s)",
-                s.cell().id().toUpperCase(Locale.ROOT), s.step(), s.totalSteps(), s.task());
+        String cell = s.cell().id().toUpperCase(Locale.ROOT);
+        return String.format(Locale.ROOT, "the weights of %s %s trained for %,d of %,d steps (%s)",
+                cell.equals("GRU") ? "a" : "an", cell, s.step(), s.totalSteps(), s.task());
     }
 
     @Override

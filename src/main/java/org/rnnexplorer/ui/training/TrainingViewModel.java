@@ -161,15 +161,14 @@ public final class TrainingViewModel {
     public void restore(TrainingSnapshot s) {
         if (running.get()) return;
         for (TaskChoice c : TaskChoice.all()) if (c.label().equals(s.task())) task.set(c);
-        cell.set(s.cell());
-        steps.set(s.totalSteps());
+        cell.set(s.cell()); // the steps stay the task's preset: the next Train starts a run of its own
         loss.clear();
         accuracy.clear();
         gradientNorm.clear();
         result.set(null);
         problem.set("");
         progress.set((double) s.step() / Math.max(1, s.totalSteps()));
-        status.set(String.format(Locale.ROOT, "Restored the weights of step %d of %d of a run cut short: Use this"
+        status.set(String.format(Locale.ROOT, "Restored the weights of step %,d of %,d of a run cut short: Use this"
                 + " model to explore them, or Train again.", s.step(), s.totalSteps()));
         trainedModel.set(s.model());
         unsaved = s;

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,8 +79,13 @@ class KilledTrainingTest {
             String sha = SessionFile.fingerprint(vms.training.trainedModelProperty().get());
             assertTrue(saves.contains("saving " + restored.step() + " " + sha),
                     "the restored weights are those the child wrote at step " + restored.step() + ": " + saves);
-            assertTrue(vms.training.statusProperty().get().startsWith("Restored the weights of step " + restored.step()),
+            assertTrue(vms.training.statusProperty().get().startsWith(String.format(Locale.ROOT,
+                    "Restored the weights of step %,d of 1,000,000 of a run cut short", restored.step())),
                     vms.training.statusProperty().get());
+            assertEquals(String.format(Locale.ROOT, "the weights of an LSTM trained for %,d of 1,000,000 steps"
+                    + " (Recall a symbol after 20 steps)", restored.step()),
+                    vms.recovery.part(TrainingRecovery.KEY).describe(RecoveryFile.read(vms.recovery.file()).parts()
+                            .get(TrainingRecovery.KEY)));
             assertFalse(Files.exists(left), "the restored file became this run's own");
             assertEquals(sha, SessionFile.fingerprint(TrainingRecovery.read(
                     RecoveryFile.read(vms.recovery.file()).parts().get(TrainingRecovery.KEY)).model()));

@@ -71,6 +71,7 @@ public final class GeneratePanel extends VBox {
         cancel.setId("generate-stop");
         cancel.disableProperty().bind(vm.runningProperty().not());
         cancel.setOnAction(e -> vm.cancel());
+        cancel.setTooltip(new Tooltip("Stop writing; what was written so far is kept"));
         Button append = new Button("Append to the input");
         append.setId("generate-append");
         append.disableProperty().bind(vm.generatedProperty().isNull());
@@ -85,6 +86,7 @@ public final class GeneratePanel extends VBox {
         text.setEditable(false);
         text.setWrapText(true);
         text.setPrefRowCount(8);
+        text.setTooltip(new Tooltip("What the model wrote after the input (Append adds it to the input)"));
         Label status = new Label();
         status.setId("generate-status");
         status.setWrapText(true);

@@ -172,6 +172,7 @@ public final class RaceReplayView extends VBox {
         forward.setOnAction(e -> vm.next());
         forward.setTooltip(new Tooltip("One step on, for all three"));
         slider.setId("race-step");
+        slider.setTooltip(new Tooltip("The step all three show"));
         slider.setMajorTickUnit(1);
         slider.setMinorTickCount(0);
         slider.setSnapToTicks(true);

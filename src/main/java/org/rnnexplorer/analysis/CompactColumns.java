@@ -44,10 +44,21 @@ public final class CompactColumns implements UnitColumns {
         return trace.value(layer, q, step, series % layout.units());
     }
 
+    /** The last step recomputed: a hover reads every row of one step, so one recomputation serves them all. */
+    private StepWindow last;
+    private int lastStep = -1;
+
     @Override
     public double exact(int series, int step) {
         SeriesId id = layout.id(series);
-        StepWindow w = trace.exact(step, step);
+        StepWindow w;
+        synchronized (this) {
+            if (step != lastStep) {
+                last = trace.exact(step, step);
+                lastStep = step;
+            }
+            w = last;
+        }
         Quantity q = id.quantity();
         if (q.isGate()) return w.gate(id.layer(), q.block(), step, id.unit());
         return q == Quantity.CELL ? w.cellState(id.layer(), step, id.unit()) : w.hidden(id.layer(), step, id.unit());

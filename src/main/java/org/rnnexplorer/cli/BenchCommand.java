@@ -54,7 +54,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--protocol", defaultValue = "trace", description = "trace, train, whatif, import, open, store, window, npz, heatmap-fps, find-units or fx-responsiveness")
+    @Option(names = "--protocol", defaultValue = "trace", description = "trace, train, whatif, import, open, store, window, npz, heatmap-fps, find-units, text-scroll or fx-responsiveness")
     String protocol;
 
     @Option(names = "--checkpoint", paramLabel = "FILE", description = "with --protocol import or open: the PyTorch checkpoint to read")
@@ -116,6 +116,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (List.of("store", "window", "npz").contains(protocol)) return longInput();
         if (protocol.equals("heatmap-fps")) { print(HeatmapFpsBench.run(modelFile, textFile, steps, reps)); return 0; }
         if (protocol.equals("find-units")) return findUnits(c);
+        if (protocol.equals("text-scroll")) return printAll(TextScrollBench.run(modelFile, textFile, steps));
         if (protocol.equals("fx-responsiveness")) return fxResponsiveness();
         checkMemory(c);
         if (protocol.equals("import")) return importCheckpoint();
@@ -125,7 +126,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (protocol.equals("whatif")) return whatIf(c);
         if (!protocol.equals("trace"))
             throw new BadInputException("--protocol: unknown protocol '" + protocol
-                    + "' (trace, train, whatif, import, open, store, window, npz, heatmap-fps, find-units or fx-responsiveness)");
+                    + "' (trace, train, whatif, import, open, store, window, npz, heatmap-fps, find-units, text-scroll or fx-responsiveness)");
         RnnModel model = randomModel(c, inputSize, hidden, new Random(1));
         checkWorkspace(model);
         InputBatch input = randomInput(batch, steps, inputSize, new Random(2));
@@ -268,6 +269,11 @@ public final class BenchCommand implements Callable<Integer> {
         int t = spec.commandLine().getParseResult().hasMatchedOption("--steps") ? steps : 5000;
         within("--steps", t, 1, org.rnnexplorer.data.InputLimits.MAX_STEPS);
         return p.run(t, this::print);
+    }
+
+    private Integer printAll(List<String> jsonLines) {
+        for (String line : jsonLines) print(line);
+        return 0;
     }
 
     private void print(String jsonLine) {

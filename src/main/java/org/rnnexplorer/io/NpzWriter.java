@@ -63,7 +63,7 @@ public final class NpzWriter implements Closeable {
         return n;
     }
 
-    private static byte[] header(String descr, long... shape) {
+    static byte[] header(String descr, long... shape) {
         StringBuilder s = new StringBuilder("{'descr': '").append(descr).append("', 'fortran_order': False, 'shape': (");
         for (int i = 0; i < shape.length; i++) s.append(shape[i]).append(shape.length == 1 ? "," : i + 1 < shape.length ? ", " : "");
         s.append("), }");

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -26,9 +25,10 @@ import org.rnnexplorer.model.Trace;
  * rounded once; ask for float64 to keep every bit) and read with {@code np.load("t.npz")["l0.h"]}.
  *
  * <p>The whole float64 trace is never held: the gradients come from checkpointed BPTT
- * ({@link CheckpointedBackward}), which hands over a chunk of steps at a time, forward in step order and then
- * backward last chunk first. A zip entry must be written in one go, so the chunks are first put in their place in
- * a temporary file beside the output, each array a region of it, and the zip is then copied from there.
+ * ({@link CheckpointedBackward}, without dL/dθ, which the file does not hold), which hands over a chunk of steps
+ * at a time, forward in step order and then backward last chunk first. Every array's size is known up front, so
+ * each entry's place in the zip is fixed before the passes start ({@link PlacedZip}) and every chunk's rows go
+ * straight into their place in the output's temporary file: the data is written once, never copied.
  */
 public final class TraceNpz {
     private static final int BUFFER = 1 << 20;
@@ -116,62 +116,86 @@ public final class TraceNpz {
             throw new IllegalArgumentException(tokens.size() + " tokens for " + input.steps() + " steps");
         double[] loss = new double[1];
         AtomicFiles.writeFile(file, temp -> {
-            Path spill = Files.createTempFile(temp.toAbsolutePath().getParent(), "." + file.getFileName(), ".spill");
-            try (FileChannel ch = FileChannel.open(spill, StandardOpenOption.READ, StandardOpenOption.WRITE,
-                    StandardOpenOption.DELETE_ON_CLOSE)) {
+            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                PlacedZip zip = new PlacedZip(ch);
                 int steps = input.steps();
+                small(zip, "format", TraceFile.FORMAT);
+                small(zip, "version", NpzWriter.Dtype.INT32, ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(TraceFile.VERSION));
+                small(zip, "cell", model.cell().id());
+                small(zip, "steps", NpzWriter.Dtype.INT32, ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(steps));
+                small(zip, "hiddenSize", NpzWriter.Dtype.INT32,
+                        ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(model.hiddenSize()));
+                if (tokens != null) strings(zip, "tokens", tokens, steps);
                 List<Region> regions = regions(model, steps, dtype);
+                List<PlacedZip.Entry> entries = new ArrayList<>();
                 int widest = 0;
-                for (Region r : regions) widest = Math.max(widest, r.width * dtype.bytes());
+                for (Region r : regions) {
+                    byte[] h = NpzWriter.header(dtype.descr, steps, r.width);
+                    PlacedZip.Entry e = zip.add(r.name + ".npy", h.length + (long) steps * r.width * dtype.bytes());
+                    zip.write(e, 0, ByteBuffer.wrap(h));
+                    r.offset[0] = h.length;
+                    entries.add(e);
+                    widest = Math.max(widest, r.width * dtype.bytes());
+                }
                 ByteBuffer buf = ByteBuffer.allocateDirect(Math.max(BUFFER, widest)).order(ByteOrder.LITTLE_ENDIAN);
                 CheckpointedBackward pass = new CheckpointedBackward(model, input, interventions, EVERY, CHUNK)
                         .withoutParameterGradients(); // the file holds per-step gradients, not dL/dθ
                 IOException[] failure = new IOException[1];
-                pass.forward((tr, g, from, n) -> spill(ch, buf, regions, false, tr, null, from, n, dtype, failure));
+                pass.forward((tr, g, from, n) -> spill(zip, entries, buf, regions, false, tr, null, from, n, dtype, failure));
                 if (failure[0] != null) throw failure[0];
-                pass.backward(objective, (tr, g, from, n) -> spill(ch, buf, regions, true, tr, g, from, n, dtype, failure));
+                pass.backward(objective, (tr, g, from, n) -> spill(zip, entries, buf, regions, true, tr, g, from, n, dtype, failure));
                 if (failure[0] != null) throw failure[0];
-                try (NpzWriter npz = new NpzWriter(temp)) {
-                    npz.scalar("format", TraceFile.FORMAT);
-                    npz.scalar("version", TraceFile.VERSION);
-                    npz.scalar("cell", model.cell().id());
-                    npz.scalar("steps", steps);
-                    npz.scalar("hiddenSize", model.hiddenSize());
-                    if (tokens != null) npz.strings("tokens", tokens, steps);
-                    byte[] copy = new byte[BUFFER];
-                    for (Region r : regions) {
-                        npz.begin(r.name, dtype, steps, r.width);
-                        long left = (long) steps * r.width * dtype.bytes(), at = r.offset[0];
-                        while (left > 0) {
-                            ByteBuffer b = ByteBuffer.wrap(copy, 0, (int) Math.min(copy.length, left));
-                            int got = 0;
-                            while (b.hasRemaining()) got += ch.read(b, at + got);
-                            npz.putBytes(copy, 0, got);
-                            at += got;
-                            left -= got;
-                        }
-                    }
-                    loss[0] = pass.loss();
-                    npz.scalar("loss", pass.loss());
-                    npz.scalar("objective", description);
-                }
-            } finally {
-                Files.deleteIfExists(spill);
+                loss[0] = pass.loss();
+                small(zip, "loss", NpzWriter.Dtype.FLOAT64, ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putDouble(pass.loss()));
+                small(zip, "objective", description);
+                zip.close();
             }
         });
         return loss[0];
+    }
+
+    /** A 0-d array of {@code dtype} whose value {@code value} holds (written up to its position). */
+    private static void small(PlacedZip zip, String name, NpzWriter.Dtype dtype, ByteBuffer value) throws IOException {
+        whole(zip, name, NpzWriter.header(dtype.descr), value.flip());
+    }
+
+    /** A 0-d array holding one string. */
+    private static void small(PlacedZip zip, String name, String value) throws IOException {
+        strings(zip, name, List.of(value));
+    }
+
+    /** An array of strings, {@code <U n} with n the longest string's length in code points (at least 1). */
+    private static void strings(PlacedZip zip, String name, List<String> values, long... shape) throws IOException {
+        int width = 1;
+        for (String v : values) width = Math.max(width, v.codePointCount(0, v.length()));
+        ByteBuffer data = ByteBuffer.allocate(4 * width * values.size()).order(ByteOrder.LITTLE_ENDIAN);
+        for (String v : values) {
+            int at = data.position();
+            v.codePoints().forEach(data::putInt);
+            data.position(at + 4 * width);
+        }
+        whole(zip, name, NpzWriter.header("<U" + width, shape), data.flip());
+    }
+
+    private static void whole(PlacedZip zip, String name, byte[] header, ByteBuffer data) throws IOException {
+        PlacedZip.Entry e = zip.add(name + ".npy", header.length + (long) data.remaining());
+        zip.write(e, 0, ByteBuffer.wrap(header));
+        zip.write(e, header.length, data);
     }
 
     /**
      * Puts a chunk's rows of every forward (or every gradient) array in its place in the temporary file: each row
      * converted in one loop and put in bulk, through a float (or double) view of the buffer.
      */
-    private static void spill(FileChannel ch, ByteBuffer buf, List<Region> regions, boolean gradients, Trace trace,
-                              Gradients g, int from, int n, NpzWriter.Dtype dtype, IOException[] failure) {
+    private static void spill(PlacedZip zip, List<PlacedZip.Entry> entries, ByteBuffer buf, List<Region> regions,
+                              boolean gradients, Trace trace, Gradients g, int from, int n, NpzWriter.Dtype dtype,
+                              IOException[] failure) {
         if (failure[0] != null) return;
         try {
             boolean single = dtype == NpzWriter.Dtype.FLOAT32;
-            for (Region r : regions) {
+            for (int k = 0; k < regions.size(); k++) {
+                Region r = regions.get(k);
                 if (r.gradient != gradients) continue;
                 long at = r.offset[0] + (long) from * r.width * dtype.bytes();
                 int rowBytes = r.width * dtype.bytes(), rowsPerBuffer = Math.max(1, buf.capacity() / rowBytes);
@@ -190,8 +214,9 @@ public final class TraceNpz {
                         java.nio.DoubleBuffer view = buf.asDoubleBuffer();
                         for (int t = t0; t < t0 + rows; t++) view.put(r.source.row(trace, g, t), 0, r.width);
                     }
-                    buf.position(rows * rowBytes);
-                    at = drain(ch, buf, at);
+                    buf.position(rows * rowBytes).flip();
+                    zip.write(entries.get(k), at, buf);
+                    at += (long) rows * rowBytes;
                 }
             }
         } catch (IOException e) {
@@ -199,11 +224,5 @@ public final class TraceNpz {
         }
     }
 
-    private static long drain(FileChannel ch, ByteBuffer buf, long at) throws IOException {
-        buf.flip();
-        while (buf.hasRemaining()) at += ch.write(buf, at);
-        buf.clear();
-        return at;
-    }
 
 }

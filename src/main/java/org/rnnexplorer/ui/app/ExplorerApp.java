@@ -27,12 +27,7 @@ public class ExplorerApp extends Application {
         safety = WindowSafety.keepRecovery(vms.recovery, vms.dialogs, Platform::runLater, Ticker.daemon("recovery-timer"),
                 RecoveryScheduler.PERIOD);
         // saved work leaves the recovery file at once, not at the next tick
-        vms.session.changedProperty().addListener((o, was, now) -> {
-            if (!now) safety.saveNow();
-        });
-        vms.session.trainedUnsavedProperty().addListener((o, was, now) -> {
-            if (!now) safety.saveNow();
-        });
+        safety.saveWhenCleared(vms.session.changedProperty(), vms.session.trainedUnsavedProperty());
         // a file given on the command line (the desktop's "Open with"): a model file, a session or a checkpoint
         java.nio.file.Path file = fileArgument(getParameters().getRaw());
         if (file != null) vms.opening.open(file);

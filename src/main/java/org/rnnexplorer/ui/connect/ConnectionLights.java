@@ -1,6 +1,5 @@
 package org.rnnexplorer.ui.connect;
 
-import java.util.Locale;
 import org.rnnexplorer.ui.common.ViewOptions;
 import org.rnnexplorer.ui.explorer.strip.ChipLights;
 import org.rnnexplorer.ui.explorer.strip.SequenceStrip;
@@ -29,8 +28,6 @@ public final class ConnectionLights {
 
     /** A norm in at most 7 characters: "0.032", "1.27", "15.5", "9.0e-10". */
     public static String text(double v) {
-        if (v == 0) return "0";
-        if (v >= 0.001 && v < 1000) return String.format(Locale.ROOT, "%.3g", v);
-        return String.format(Locale.ROOT, "%.1e", v).replace("e-0", "e-").replace("e+0", "e");
+        return ConnectivityViewModel.text(v);
     }
 }

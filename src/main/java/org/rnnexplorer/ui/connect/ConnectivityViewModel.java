@@ -63,7 +63,7 @@ public final class ConnectivityViewModel implements AutoCloseable {
             worker.cancel();
             lit.set(null);
             caption.set(enabled.get() && r != null && r.steps() > 0
-                    ? "Hover a chip: the earlier chips light by how much its prediction depends on each input" : "");
+                    ? "Hover a chip: the earlier chips light by how much its prediction depends on them" : "");
             return;
         }
         RnnModel m = r.model();
@@ -95,15 +95,21 @@ public final class ConnectivityViewModel implements AutoCloseable {
         for (int t = 0; t < s; t++) if (row.norms()[t] > row.norms()[best]) best = t;
         java.util.List<String> tokens = l.result().input().tokens();
         String what = switch (row.target()) {
-            case PREDICTED_TOKEN -> "the logit of its prediction '" + TokenLabels.visible(tokenName(l.result().model(),
-                    row.token())) + "'";
-            case OUTPUT -> "its output";
-            default -> "the sum of its h";
+            case PREDICTED_TOKEN -> "→ '" + TokenLabels.visible(tokenName(l.result().model(), row.token())) + "': ‖∂z/∂x_t‖";
+            case OUTPUT -> "output: ‖∂y/∂x_t‖";
+            default -> "sum of h: ‖∂f/∂x_t‖";
         };
-        String earlier = s == 0 ? "" : String.format(Locale.ROOT, "; of the earlier ones most on step %d '%s' (%.3g)",
-                best + 1, TokenLabels.visible(tokens.get(best)), row.norms()[best]);
-        return String.format(Locale.ROOT, "Step %d: how much %s depends on each input, ‖∂f/∂x_t‖: its own %.3g%s%s",
-                s + 1, what, row.norms()[s], earlier, l.result().hasWhatIf() ? " (the model without the what-ifs)" : "");
+        String earlier = s == 0 ? "" : String.format(Locale.ROOT, "; earlier, most on step %d '%s' %s", best + 1,
+                TokenLabels.visible(tokens.get(best)), text(row.norms()[best]));
+        return String.format(Locale.ROOT, "Step %d %s: own input %s%s%s", s + 1, what,
+                text(row.norms()[s]), earlier, l.result().hasWhatIf() ? " (without the what-ifs)" : "");
+    }
+
+    /** A norm in at most 7 characters: "0.032", "1.27", "15.5", "9.0e-10". */
+    static String text(double v) {
+        if (v == 0) return "0";
+        if (v >= 0.001 && v < 1000) return String.format(Locale.ROOT, "%.3g", v);
+        return String.format(Locale.ROOT, "%.1e", v).replace("e-0", "e-").replace("e+0", "e");
     }
 
     private static String tokenName(RnnModel m, int k) {

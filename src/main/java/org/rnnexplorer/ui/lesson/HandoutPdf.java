@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jfree.pdf.PDFDocument;
 import org.jfree.pdf.PDFGraphics2D;
+import org.jfree.pdf.PDFHints;
 import org.jfree.pdf.Page;
 
 /**
@@ -31,6 +32,8 @@ final class HandoutPdf {
         for (int k = 0; k < pages.size(); k++) {
             Page page = doc.createPage(new Rectangle2D.Double(0, 0, PAGE_W, PAGE_H));
             PDFGraphics2D g = page.getGraphics2D();
+            // text as outlines: the captions' subscripts and brackets need no PDF font encoding
+            g.setRenderingHint(PDFHints.KEY_DRAW_STRING_TYPE, PDFHints.VALUE_DRAW_STRING_TYPE_VECTOR);
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, (int) PAGE_W, (int) PAGE_H);
             g.setColor(Color.DARK_GRAY);

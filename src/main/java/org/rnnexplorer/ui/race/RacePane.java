@@ -131,7 +131,7 @@ public final class RacePane extends BorderPane {
         replay.show(vm.resultProperty().get(), vm.racedTask(), vm.racedSeed());
         if (!centre.getItems().contains(replayScroll)) {
             centre.getItems().add(replayScroll);
-            centre.setDividerPositions(0.5);
+            centre.setDividerPositions(0.42);
         }
     }
 }

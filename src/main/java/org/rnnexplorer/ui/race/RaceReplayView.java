@@ -17,7 +17,12 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
+import javafx.scene.layout.Background;
+import javafx.scene.layout.BackgroundFill;
+import javafx.scene.layout.CornerRadii;
+import org.rnnexplorer.analysis.Connectivity;
 import org.rnnexplorer.chart.ChartStyle;
+import org.rnnexplorer.ui.connect.ConnectionLights;
 import org.rnnexplorer.model.CellType;
 import org.rnnexplorer.ui.common.Palette;
 import org.rnnexplorer.ui.common.TokenLabels;
@@ -26,7 +31,8 @@ import org.rnnexplorer.ui.common.TokenLabels;
  * The three trained models stepping through one input side by side: a row per cell with its tokens (the shared
  * step highlighted, the cell's prediction under each token, the task's target over the scored ones), the top
  * layer's h after the step as a strip of coloured squares (blue −1, white 0, red +1), and a button that opens the
- * model in the cell tab. One slider and ◀ ▶ move all three.
+ * model in the cell tab. One slider and ◀ ▶ move all three. Hovering a chip compares the cells' memories: in every
+ * row the chips up to it light by how much that cell's prediction there depends on each earlier input.
  */
 public final class RaceReplayView extends VBox {
     private final RaceReplayViewModel vm;
@@ -38,6 +44,7 @@ public final class RaceReplayView extends VBox {
     final class CellRow extends VBox {
         final CellType cell;
         final List<VBox> chips = new ArrayList<>();
+        final List<Label> lights = new ArrayList<>();
         final HBox hidden = new HBox(1);
         final Label now = new Label();
 
@@ -78,11 +85,18 @@ public final class RaceReplayView extends VBox {
                 Tooltip.install(chip(target, token, pred), new Tooltip("step " + (t + 1) + ": "
                         + RaceViewModel.name(cell) + " predicts " + vm.prediction(cell, t)));
                 VBox chip = (VBox) token.getParent();
+                Label light = new Label();
+                light.getStyleClass().add("race-light");
+                light.setVisible(false);
+                chip.getChildren().add(light);
+                lights.add(light);
                 int step = t;
                 chip.setOnMouseClicked(e -> vm.stepProperty().set(step));
+                chip.setOnMouseEntered(e -> vm.hoveredProperty().set(step));
                 chips.add(chip);
             }
             strip.getChildren().setAll(chips);
+            strip.setOnMouseExited(e -> vm.hoveredProperty().set(-1));
             ScrollPane scroll = new ScrollPane(strip);
             scroll.setFitToHeight(true);
             scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
@@ -95,6 +109,24 @@ public final class RaceReplayView extends VBox {
             chip.setAlignment(Pos.TOP_CENTER);
             chip.getStyleClass().add("race-chip");
             return chip;
+        }
+
+        /** Lights the chips up to the hovered step by this cell's c_{s,t}, scaled by its largest earlier one. */
+        void light(Connectivity.Row row) {
+            double max = 0;
+            if (row != null) for (int t = 0; t < row.step(); t++) max = Math.max(max, row.norms()[t]);
+            if (row != null && max == 0) max = row.norms()[row.step()];
+            for (int t = 0; t < lights.size(); t++) {
+                Label l = lights.get(t);
+                boolean on = row != null && t <= row.step();
+                l.setVisible(on);
+                if (!on) continue;
+                double v = row.norms()[t];
+                Color c = Palette.NORMAL.sigmoid(max > 0 ? Math.min(1, v / max) : 0);
+                l.setText(ConnectionLights.text(v));
+                l.setBackground(new Background(new BackgroundFill(c, new CornerRadii(2), Insets.EMPTY)));
+                l.setTextFill(Palette.textOn(c));
+            }
         }
 
         void show(int t) {
@@ -155,6 +187,9 @@ public final class RaceReplayView extends VBox {
         getChildren().addAll(bar, rows);
         vm.replayProperty().addListener((o, a, r) -> build(r));
         vm.stepProperty().addListener((o, a, t) -> show(t.intValue()));
+        vm.connectionsProperty().addListener((o, a, rows) -> {
+            for (CellRow row : cellRows.values()) row.light(rows == null ? null : rows.get(row.cell));
+        });
         if (vm.replayProperty().get() != null) build(vm.replayProperty().get());
     }
 

@@ -13,6 +13,8 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
+import org.rnnexplorer.analysis.Connectivity;
+import org.rnnexplorer.analysis.PredictionTarget;
 import org.rnnexplorer.data.tasks.Task;
 import org.rnnexplorer.data.tasks.TaskBatch;
 import org.rnnexplorer.data.tasks.TaskShape;
@@ -45,10 +47,16 @@ public final class RaceReplayViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<RaceReplay> replay = new ReadOnlyObjectWrapper<>(this, "replay");
     private final IntegerProperty step = new SimpleIntegerProperty(this, "step", 0);
     private final ReadOnlyStringWrapper stepLabel = new ReadOnlyStringWrapper(this, "stepLabel", "");
+    private final IntegerProperty hovered = new SimpleIntegerProperty(this, "hovered", -1);
+    private final ReadOnlyObjectWrapper<Map<CellType, Connectivity.Row>> connections =
+            new ReadOnlyObjectWrapper<>(this, "connections");
+    private final LatestWinsExecutor connector;
 
     public RaceReplayViewModel(Executor applier, EventBus events) {
         this.events = events;
         worker = new LatestWinsExecutor("race-replay", applier);
+        connector = new LatestWinsExecutor("race-connectivity", applier);
+        hovered.addListener((o, a, b) -> connect());
         step.addListener((o, a, b) -> {
             RaceReplay r = replay.get();
             int clamped = r == null ? 0 : Math.max(0, Math.min(b.intValue(), r.steps() - 1));
@@ -62,6 +70,7 @@ public final class RaceReplayViewModel implements AutoCloseable {
         Map<CellType, RnnModel> models = new LinkedHashMap<>();
         for (CellType c : RaceViewModel.CELLS) models.put(c, result.of(c).model());
         worker.submit(() -> build(models, task, seed), r -> {
+            connections.set(null);
             replay.set(r);
             step.set(0);
             relabel();
@@ -128,6 +137,29 @@ public final class RaceReplayViewModel implements AutoCloseable {
         return h;
     }
 
+    /**
+     * The three cells compared: for the hovered step s, each model's c_{s,t} = ‖∂f_s/∂x_t‖ over the earlier inputs
+     * ({@link Connectivity#atStep}, its default target), off this thread, the latest hover winning.
+     */
+    private void connect() {
+        RaceReplay r = replay.get();
+        int s = hovered.get();
+        if (r == null || s < 0 || s >= r.steps()) {
+            connector.cancel();
+            connections.set(null);
+            return;
+        }
+        connector.submit(() -> {
+            Map<CellType, Connectivity.Row> rows = new LinkedHashMap<>();
+            for (Map.Entry<CellType, TraceResult> e : r.traces().entrySet()) {
+                RnnModel m = e.getValue().model();
+                rows.put(e.getKey(), Connectivity.atStep(m, e.getValue().input().batch(), s,
+                        PredictionTarget.defaultFor(m)));
+            }
+            return rows;
+        }, connections::set, e -> connections.set(null));
+    }
+
     public void next() {
         step.set(step.get() + 1);
     }
@@ -161,9 +193,16 @@ public final class RaceReplayViewModel implements AutoCloseable {
     /** The step all three show (kept inside the input). */
     public IntegerProperty stepProperty() { return step; }
     public ReadOnlyStringProperty stepLabelProperty() { return stepLabel.getReadOnlyProperty(); }
+    /** The step under the mouse in the rows, −1 for none. */
+    public IntegerProperty hoveredProperty() { return hovered; }
+    /** Each cell's connectivity of the hovered step, null when none is hovered. */
+    public ReadOnlyObjectProperty<Map<CellType, Connectivity.Row>> connectionsProperty() {
+        return connections.getReadOnlyProperty();
+    }
 
     @Override
     public void close() {
         worker.close();
+        connector.close();
     }
 }

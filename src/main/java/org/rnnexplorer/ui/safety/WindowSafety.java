@@ -30,11 +30,23 @@ public final class WindowSafety implements AutoCloseable {
      */
     public static WindowSafety keepRecovery(RecoveryStore store, DialogService dialogs, Executor ui, Ticker ticker,
                                             Duration period) {
-        RecoveryScheduler scheduler = new RecoveryScheduler(store, ui);
+        return keepRecovery(store, dialogs, ui, ticker, period, new RecoveryScheduler(store, ui));
+    }
+
+    static WindowSafety keepRecovery(RecoveryStore store, DialogService dialogs, Executor ui, Ticker ticker,
+                                     Duration period, RecoveryScheduler scheduler) {
         scheduler.start(ticker, period);
         new RecoveryOffer(store, dialogs, ui, job -> DaemonThreads.start("recovery-offer", job), scheduler::saveNow)
                 .offer();
         return new WindowSafety(scheduler);
+    }
+
+    /** Saves the work as soon as any of {@code unsaved} turns false (work just saved leaves the file at once). */
+    public void saveWhenCleared(javafx.beans.value.ObservableBooleanValue... unsaved) {
+        for (javafx.beans.value.ObservableBooleanValue u : unsaved)
+            u.addListener((o, was, now) -> {
+                if (!now) saveNow();
+            });
     }
 
     /** Saves the work now (from any thread). */

@@ -2,6 +2,7 @@ package org.rnnexplorer.ui.text;
 
 import java.util.List;
 import org.rnnexplorer.analysis.CompactColumns;
+import org.rnnexplorer.analysis.CompactColumns;
 import org.rnnexplorer.analysis.TokenizedText;
 import org.rnnexplorer.analysis.TraceColumns;
 import org.rnnexplorer.analysis.UnitColumns;

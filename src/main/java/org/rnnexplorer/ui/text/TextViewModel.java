@@ -74,6 +74,13 @@ public final class TextViewModel {
         trace.recorder().runningProperty().addListener((o, a, running) -> {
             if (!running && source.get() == null) source.set(TextSource.of(trace.result())); // a long trace, now filled
         });
+        // a long input's compact trace is recorded after it is shown: the text comes when every step is there
+        trace.recorder().runningProperty().addListener((o, a, running) -> {
+            if (!running && source.get() == null && TextSource.of(trace.result()) != null) {
+                source.set(TextSource.of(trace.result()));
+                refresh();
+            }
+        });
         trace.modelProperty().addListener((o, a, m) -> {
             if (m != null && (a == null || a.cell() != m.cell())) quantity.set(defaultQuantity(m.cell()));
         });
@@ -140,7 +147,10 @@ public final class TextViewModel {
         if (src == null || primary == null || quantity.get() == null
                 || !quantity.get().belongsTo(src.result().model().cell())) {
             content.set(null);
-            status.set(src == null && trace.result() != null ? "the Text tab shows text input (a model that reads tokens)" : "");
+            var r = trace.result();
+            status.set(r == null ? "" : r.isCompact() && !r.compact().isComplete()
+                    ? "a long input: the text is coloured once its trace is recorded (progress below)"
+                    : src == null ? "the Text tab shows text input (a model that reads tokens)" : "");
             return;
         }
         SeriesLayout layout = src.columns().layout();

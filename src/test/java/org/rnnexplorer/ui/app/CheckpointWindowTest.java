@@ -3,16 +3,30 @@ package org.rnnexplorer.ui.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.javafx.scene.input.DragboardHelper;
+import com.sun.javafx.tk.TKClipboard;
 import java.nio.file.Path;
+import java.security.AccessControlContext;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import javafx.event.Event;
+import javafx.event.EventType;
+import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DialogPane;
+import javafx.scene.image.Image;
+import javafx.scene.input.DataFormat;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.Dragboard;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.TransferMode;
 import javafx.stage.Stage;
+import javafx.util.Pair;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.rnnexplorer.data.TextEncoding;
 import org.rnnexplorer.io.pytorch.CheckpointImport;
 import org.rnnexplorer.io.pytorch.ImportOptions;
@@ -28,8 +42,8 @@ import org.testfx.framework.junit5.Start;
 
 /**
  * PyTorch checkpoints opened in the window as a user opens them: Model → Open…, the file picked (given to the
- * chooser in advance), the window's own questions answered by clicking; what is shown is what the headless import
- * of the same file computes.
+ * chooser in advance), the window's own questions answered by clicking, or a file dropped on the window (a drag's
+ * clipboard holding it); what is shown is what the headless import of the same file computes.
  */
 @ExtendWith(ApplicationExtension.class)
 class CheckpointWindowTest {
@@ -132,5 +146,64 @@ class CheckpointWindowTest {
         page.waitForOpen("two-rnns.pt");
         assertEquals("LSTM · 1 layer · 5 units · 11 characters · next-token readout", page.text(".model-summary"),
                 "rnn_b is the LSTM");
+    }
+
+    @Test
+    void aCheckpointDroppedOnTheWindowOpensThereAndABadOneIsOneLine(@TempDir Path dir)
+            throws Exception {
+        page.waitForTrace();
+        drop(CHECKPOINTS.resolve("cuda-gru.pt"));
+        page.waitForOpen("cuda-gru.pt");
+        assertEquals("GRU (reset after) · 2 layers · 5 units · 11 characters · next-token readout", page.text(".model-summary"));
+
+        Path bad = dir.resolve("notes.pt");
+        java.nio.file.Files.writeString(bad, "not a checkpoint");
+        drop(bad);
+        page.waitForDialog();
+        assertEquals("Could not open the file", page.dialog().getHeaderText());
+        String line = page.dialog().getContentText();
+        assertTrue(line.startsWith(bad + ": ") && !line.contains("\n"), line);
+        assertEquals("cuda-gru.pt", page.text(".model-title"), "still open");
+    }
+
+    /** Drops {@code file} on the middle of the window, as a file manager's drag ends there. */
+    void drop(Path file) {
+        page.interact(() -> {
+            Dragboard board = DragboardHelper.createDragboard(new Files(file));
+            DragboardHelper.setDataAccessRestriction(board, false);
+            Scene scene = page.window.scene();
+            double x = scene.getWidth() / 2, y = scene.getHeight() / 2;
+            for (EventType<DragEvent> type
+                    : List.of(DragEvent.DRAG_OVER, DragEvent.DRAG_DROPPED))
+                Event.fireEvent(scene, new DragEvent(type, board, x, y, x, y,
+                        TransferMode.COPY, null, null, null));
+        });
+    }
+
+    /** The clipboard of a drag holding one file, as the desktop hands it over. */
+    private record Files(Path file) implements TKClipboard {
+        @Override public void setSecurityContext(AccessControlContext c) { }
+        @Override public Set<DataFormat> getContentTypes() {
+            return Set.of(DataFormat.FILES);
+        }
+        @SafeVarargs
+        @Override public final boolean putContent(Pair<DataFormat, Object>... content) {
+            return false;
+        }
+        @Override public Object getContent(DataFormat f) {
+            return f.equals(DataFormat.FILES) ? List.of(file.toFile()) : null;
+        }
+        @Override public boolean hasContent(DataFormat f) {
+            return f.equals(DataFormat.FILES);
+        }
+        @Override public Set<TransferMode> getTransferModes() {
+            return Set.of(TransferMode.COPY);
+        }
+        @Override public void setDragView(Image image) { }
+        @Override public void setDragViewOffsetX(double x) { }
+        @Override public void setDragViewOffsetY(double y) { }
+        @Override public Image getDragView() { return null; }
+        @Override public double getDragViewOffsetX() { return 0; }
+        @Override public double getDragViewOffsetY() { return 0; }
     }
 }

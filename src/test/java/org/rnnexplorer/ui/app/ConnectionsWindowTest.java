@@ -43,7 +43,7 @@ class ConnectionsWindowTest {
             if (t <= 9) assertEquals(ConnectionLights.text(row.norms()[t]), c.lightText(), "chip of step " + (t + 1));
             else assertEquals("", c.lightText(), "a later chip stays unlit (step " + (t + 1) + ")");
         }
-        assertTrue(page.text(".strip-note").startsWith("Step 10: how much the logit of its prediction"),
+        assertTrue(page.text(".strip-note").startsWith("Step 10 → '"),
                 page.text(".strip-note"));
         robot.moveTo(".step-label");
         ExplorerPage.waitUntil(() -> page.vms.connectivity.litProperty().get() == null);

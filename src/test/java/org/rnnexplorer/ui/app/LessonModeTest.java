@@ -3,6 +3,10 @@ package org.rnnexplorer.ui.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -16,8 +20,10 @@ import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.rnnexplorer.io.CaptionTemplate;
 import org.rnnexplorer.io.Lesson;
 import org.rnnexplorer.io.LessonSlide;
@@ -107,6 +113,43 @@ class LessonModeTest {
         robot.type(KeyCode.F11);
         ExplorerPage.waitUntil(() -> caption.getFont().getSize() > normal * 1.6);
         robot.type(KeyCode.ESCAPE);
+    }
+
+    @Test
+    void theHandoutHasAPagePerSlideAndThePngsArePerSlideToo(FxRobot robot, @TempDir Path dir) throws Exception {
+        page.waitForTrace();
+        BundledLessons.Entry entry = BundledLessons.all().get(0);
+        int n = entry.read().slides().size();
+        LessonViewModel lesson = page.vms.lesson;
+        page.interact(() -> lesson.document().openBundled(entry));
+        ExplorerPage.waitUntil(() -> lesson.shownProperty().get() == 0);
+        robot.type(KeyCode.PAGE_DOWN);
+        ExplorerPage.waitUntil(() -> lesson.shownProperty().get() == 1 && !lesson.autoPlayingProperty().get());
+
+        Path pdf = dir.resolve("handout.pdf");
+        page.saveAs(pdf);
+        robot.clickOn("Lesson");
+        robot.clickOn("Export handout as PDF… (a page per slide)");
+        ExplorerPage.waitUntil(() -> Files.exists(pdf));
+        String bytes = new String(Files.readAllBytes(pdf), StandardCharsets.ISO_8859_1);
+        assertTrue(bytes.startsWith("%PDF-"));
+        assertEquals(n, Pattern.compile("/Type\\s*/Page(?![a-zA-Z])").matcher(bytes).results().count(),
+                "one /Type /Page object per slide");
+        ExplorerPage.waitUntil(() -> lesson.shownProperty().get() == 1);
+
+        Path folder = dir.resolve("slides");
+        page.saveAs(folder);
+        robot.clickOn("Lesson");
+        robot.clickOn("Export slides as PNGs… (one per slide)");
+        // all or none: the PNGs are moved into place together once every one is written
+        ExplorerPage.waitUntil(() -> Files.exists(folder.resolve(String.format("slide-%02d.png", n))));
+        assertEquals(n, folder.toFile().list().length, "one PNG per slide and nothing else");
+        for (int k = 1; k <= n; k++) {
+            BufferedImage img = ImageIO.read(folder.resolve(String.format("slide-%02d.png", k)).toFile());
+            assertEquals(Math.round(page.window.scene().getWidth() * 1.5), img.getWidth(), "slide " + k);
+        }
+        ExplorerPage.waitUntil(() -> lesson.shownProperty().get() == 1 && !page.trace.busyProperty().get());
+        assertEquals("slide 2 of " + n, page.text("#lesson-position"), "the slide shown before comes back");
     }
 
     private String mainTab() {

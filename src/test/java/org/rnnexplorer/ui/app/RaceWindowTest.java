@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.stage.Stage;
 import org.jfree.chart.fx.ChartViewer;
@@ -73,12 +74,27 @@ class RaceWindowTest {
             assertEquals("predicts " + page.vms.raceReplay.prediction(c, 2),
                     page.text("#race-row-" + c.id() + " .race-now"));
 
-        robot.clickOn("#race-open-lstm");
+        Node open = robot.lookup("#race-open-lstm").query();
+        scrollIntoView(open);
+        robot.clickOn(open);
         ExplorerPage.waitUntil(() -> page.tab("cell-tab").isSelected()
                 && page.trace.sourceProperty().get() instanceof ModelSource.Trained);
         assertSame(page.vms.race.resultProperty().get().of(CellType.LSTM).model(), page.trace.modelProperty().get());
         assertEquals(2, page.trace.stepProperty().get(), "the cell tab opens at the step shown");
         assertEquals(page.vms.raceReplay.replayProperty().get().text(), page.trace.inputTextProperty().get());
+    }
+
+    /** Scrolls the step-through (as a user would) until {@code n} is in its view. */
+    private void scrollIntoView(Node n) {
+        page.interact(() -> {
+            Node p = n;
+            while (!(p instanceof ScrollPane)) p = p.getParent();
+            ScrollPane sp = (ScrollPane) p;
+            double content = sp.getContent().getBoundsInLocal().getHeight();
+            double view = sp.getViewportBounds().getHeight();
+            double y = sp.getContent().sceneToLocal(n.localToScene(n.getBoundsInLocal())).getMinY();
+            if (content > view) sp.setVvalue(Math.max(0, Math.min(1, (y - 10) / (content - view))));
+        });
     }
 
     /** Every row highlights chip {@code t}. */

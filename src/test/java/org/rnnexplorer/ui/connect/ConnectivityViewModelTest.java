@@ -56,9 +56,9 @@ class ConnectivityViewModelTest {
         }
         assertEquals(max, lit.max(), 0, "the colours' scale: the largest over the earlier inputs");
         assertEquals(1.0, lit.relative(best), 0);
-        assertTrue(vm.captionProperty().get().contains("of the earlier ones most on step " + (best + 1) + " '"),
+        assertTrue(vm.captionProperty().get().contains("earlier, most on step " + (best + 1) + " '"),
                 vm.captionProperty().get());
-        assertTrue(vm.captionProperty().get().startsWith("Step 21: how much the logit of its prediction"),
+        assertTrue(vm.captionProperty().get().startsWith("Step 21 → '"),
                 vm.captionProperty().get());
         vm.hoveredProperty().set(-1);
         assertNull(vm.litProperty().get(), "leaving the chips puts the lights out");

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Random;
 import org.jfree.data.xy.XYSeries;
 import org.junit.jupiter.api.Test;
+import org.rnnexplorer.analysis.Connectivity;
+import org.rnnexplorer.analysis.PredictionTarget;
 import org.rnnexplorer.data.tasks.Task;
 import org.rnnexplorer.model.CellType;
 import org.rnnexplorer.model.ForwardPass;
@@ -25,6 +27,7 @@ import org.rnnexplorer.ui.common.EventBus;
 import org.rnnexplorer.ui.common.QueueApplier;
 import org.rnnexplorer.ui.explorer.trace.Opening;
 import org.rnnexplorer.ui.explorer.trace.ModelSource;
+import org.rnnexplorer.ui.explorer.trace.TraceResult;
 import org.rnnexplorer.ui.training.TaskChoice;
 
 /** The race tab's state without a toolkit: a short race's progress and result, Cancel, and the step-through. */
@@ -112,6 +115,18 @@ class RaceViewModelTest {
                 assertEquals(m.vocabulary().get(best), replay.predictedToken(c, 4), c + "'s own prediction");
                 assertEquals(alone.top().h[4].data[2], replay.hidden(c, 4)[2], 0);
             }
+            // hovering compares the cells: each row's connectivity of the hovered step, from its own model
+            replay.hoveredProperty().set(5);
+            applier.until(() -> replay.connectionsProperty().get() != null);
+            for (CellType c : RaceViewModel.CELLS) {
+                TraceResult tr = r.traces().get(c);
+                Connectivity.Row expected = Connectivity.atStep(tr.model(), tr.input().batch(), 5,
+                        PredictionTarget.PREDICTED_TOKEN);
+                assertArrayEquals(expected.norms(), replay.connectionsProperty().get().get(c).norms(), 0, c.id());
+            }
+            replay.hoveredProperty().set(-1);
+            assertNull(replay.connectionsProperty().get());
+
             replay.openInCellTab(CellType.LSTM);
             assertEquals(1, chosen.size());
             Opening o = chosen.get(0).opening().get();

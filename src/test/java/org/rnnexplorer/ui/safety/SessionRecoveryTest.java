@@ -83,4 +83,28 @@ class SessionRecoveryTest {
                     e.getMessage());
         }
     }
+
+    @Test
+    void trainedWeightsGoToTheRecoveryFileAtATickAndLeaveItWhenTheSessionIsSaved() throws Exception {
+        FakeDialogService dialogs = new FakeDialogService();
+        try (ExplorerViewModels vms = new ExplorerViewModels(applier, dialogs, dir)) {
+            RecoverySchedulerTest.HandTicker ticker = new RecoverySchedulerTest.HandTicker();
+            WindowSafety safety = WindowSafety.keepRecovery(vms.recovery, dialogs, applier, ticker,
+                    RecoveryScheduler.PERIOD, new RecoveryScheduler(vms.recovery, applier, new RecoverySchedulerTest.Direct()));
+            safety.saveWhenCleared(vms.session.changedProperty(), vms.session.trainedUnsavedProperty());
+            vms.session.openTrained(numericGru());
+            settle(vms);
+            ticker.turn();
+            applier.until(() -> java.nio.file.Files.exists(vms.recovery.file()));
+            assertEquals(java.util.Set.of(SessionRecovery.KEY),
+                    org.rnnexplorer.io.RecoveryFile.read(vms.recovery.file()).parts().keySet());
+
+            Path saved = dir.resolve("trained.session.json");
+            vms.session.saveSession(saved, () -> { });
+            applier.until(() -> saved.equals(vms.session.sessionFileProperty().get())
+                    && !java.nio.file.Files.exists(vms.recovery.file()));
+            assertEquals(List.of(), dialogs.errors());
+            safety.close();
+        }
+    }
 }

@@ -152,6 +152,7 @@ public final class SequenceStrip extends VBox {
         addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> requestFocus());
         setSpacing(4);
         note.getStyleClass().add("strip-note");
+        note.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         getChildren().addAll(new HBox(16, caption, note), row, scroll);
         row.setOnMouseExited(e -> onHover.accept(-1));
     }

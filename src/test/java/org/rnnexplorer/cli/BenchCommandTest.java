@@ -43,7 +43,7 @@ class BenchCommandTest {
         String[] unknown = run("bench", "--protocol", "fast");
         assertEquals("2", unknown[0]);
         assertEquals("--protocol: unknown protocol 'fast' (trace, train, whatif, import, open, store, window, npz,"
-                + " find-units or fx-responsiveness)",
+                + " heatmap-fps, find-units, text-scroll or fx-responsiveness)",
                 unknown[2].strip());
     }
 

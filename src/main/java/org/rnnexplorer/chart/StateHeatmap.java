@@ -10,6 +10,7 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.PaintScale;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
 import org.jfree.chart.title.PaintScaleLegend;
 import org.jfree.chart.title.TextTitle;
@@ -132,10 +133,11 @@ public final class StateHeatmap {
         NumberAxis legendAxis = new NumberAxis(colours.scale() == null
                 ? quantity.id() + (quantity.squash().isEmpty() ? "" : " (" + quantity.squash() + ")")
                 : symbol + (colours.scale().isGlobal() ? " / s" : " / s_u") + " (darkest: beyond the scale)");
-        legendAxis.setRange(scale.getLowerBound(), scale.getUpperBound());
+        PaintScale key = colours.scale() == null ? scale : new BeyondKey(scale);
+        legendAxis.setRange(key.getLowerBound(), key.getUpperBound());
         legendAxis.setTickLabelFont(plot.getRangeAxis().getTickLabelFont());
         legendAxis.setLabelFont(plot.getRangeAxis().getLabelFont());
-        PaintScaleLegend legend = new PaintScaleLegend(scale, legendAxis);
+        PaintScaleLegend legend = new PaintScaleLegend(key, legendAxis);
         legend.setPosition(RectangleEdge.RIGHT);
         legend.setAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
         legend.setStripWidth(22);
@@ -151,6 +153,21 @@ public final class StateHeatmap {
             chart.addSubtitle(note);
         }
         return chart;
+    }
+
+    /**
+     * The key of a scale that clips: the map over [−1, 1] and, past its ends to ±1.15, the "beyond" colours the
+     * clipped cells are drawn in (every colour from the {@link ColorScale} it wraps).
+     */
+    private record BeyondKey(ColorScale scale) implements PaintScale, java.io.Serializable {
+        @Override
+        public double getLowerBound() { return -1.15; }
+
+        @Override
+        public double getUpperBound() { return 1.15; }
+
+        @Override
+        public java.awt.Paint getPaint(double value) { return scale.getPaint(value); }
     }
 
     /** The palette of a quantity: sequential for σ gates, diverging around 0 otherwise (a robust scale: ±1, marking beyond). */

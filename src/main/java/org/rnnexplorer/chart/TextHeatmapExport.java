@@ -60,8 +60,7 @@ public final class TextHeatmapExport {
         double top = MARGIN + TITLE + legend + 10, block = painter.blockHeight(v.rows().size());
         Graphics2D text = (Graphics2D) g.create();
         try {
-            text.translate(MARGIN, top);
-            text.clip(new Rectangle2D.Double(0, 0, size[0] - 2 * MARGIN, v.lineCount() * block));
+            text.translate(MARGIN, top); // no clip: the lines end at the picture's lower margin, and some SVG viewers mishandle clips
             painter.paint(text, v.wrap(), v.rows(), v.firstLine() * block, size[0] - 2 * MARGIN, v.lineCount() * block,
                     v.marks());
         } finally {

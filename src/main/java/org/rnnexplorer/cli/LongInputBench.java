@@ -144,7 +144,7 @@ final class LongInputBench {
                 window, ms);
     }
 
-    /** Median time of writing the npz trace of the T steps (the model's own loss), float32, to a temporary file. */
+    /** Median time (wall, and CPU of every thread) of writing the npz trace of the T steps (the model's own loss), float32. */
     String npz() throws IOException {
         if (ids.length < 2) throw new BadInputException("--steps: the model's loss needs at least 2 tokens");
         fits(TraceNpz.bytesFor(model, ids.length));
@@ -153,10 +153,10 @@ final class LongInputBench {
         try {
             InputBatch x = InputBatch.ofTokens(ids);
             StepObjective objective = StepObjective.nextTokenEveryStep(ids);
-            double ms = BenchCommand.medianMillis(() -> TraceNpz.write(out, model, x, List.of(), tokens, objective,
+            double[] wallCpu = FindUnitsBench.medians(() -> TraceNpz.write(out, model, x, List.of(), tokens, objective,
                     objective.describe(), NpzWriter.Dtype.FLOAT32), warmup, reps);
-            return String.format(Locale.ROOT, "{\"protocol\": \"npz\", %s, \"median_ms\": %.1f, \"file_mb\": %.1f}",
-                    sizes(), ms, Files.size(out) / 1e6);
+            return String.format(Locale.ROOT, "{\"protocol\": \"npz\", %s, \"median_ms\": %.1f, \"median_cpu_ms\": %.1f, "
+                    + "\"file_mb\": %.1f}", sizes(), wallCpu[0], wallCpu[1], Files.size(out) / 1e6);
         } finally {
             Files.deleteIfExists(out);
             Files.deleteIfExists(dir);

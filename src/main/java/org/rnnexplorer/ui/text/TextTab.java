@@ -13,6 +13,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
@@ -62,8 +63,11 @@ public final class TextTab extends BorderPane {
         Button add = new Button("Add as band");
         add.setId("text-add-band");
         add.setOnAction(e -> vm.addSelectedAsRow());
+        add.setTooltip(new Tooltip("Keep the selected unit as a band under each line, then choose another unit"));
+        quantity.setTooltip(new Tooltip("What colours the text: h, the cell state C or a gate of the selected unit"));
         Button clear = new Button("Clear bands");
         clear.setOnAction(e -> vm.extraRows().clear());
+        clear.setTooltip(new Tooltip("Remove the bands under the lines"));
         clear.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.extraRows()));
         ToolBar bar = new ToolBar(new Label("Colour by"), quantity, new Label("of"), unit, add, clear, exportMenu());
         setTop(bar);
@@ -104,6 +108,7 @@ public final class TextTab extends BorderPane {
     private MenuButton exportMenu() {
         MenuButton m = new MenuButton("Export");
         m.setId("text-export");
+        m.setTooltip(new Tooltip("Save the lines in view as a picture, or the whole text as a web page"));
         for (ChartFormat f : ChartFormat.values()) {
             MenuItem item = new MenuItem("Lines in view as " + f.name().replace("_2X", " 2x"));
             item.setId("export-text-" + f.name().toLowerCase());

@@ -17,6 +17,7 @@ import javafx.scene.control.RadioButton;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -46,9 +47,12 @@ final class UnitFinderPanel extends VBox {
         title.getStyleClass().add("section-title");
 
         ToggleGroup modes = new ToggleGroup();
-        RadioButton builtIn = radio("Built-in", UnitFinderViewModel.Mode.BUILT_IN, modes);
-        RadioButton regex = radio("Regular expression", UnitFinderViewModel.Mode.REGEX, modes);
-        RadioButton marked = radio("Marked range", UnitFinderViewModel.Mode.MARKED_RANGE, modes);
+        RadioButton builtIn = radio("Built-in", UnitFinderViewModel.Mode.BUILT_IN, modes,
+                "Score the units against a hypothesis the finder knows: bracket depth, inside quotes, ...");
+        RadioButton regex = radio("Regular expression", UnitFinderViewModel.Mode.REGEX, modes,
+                "Score the units against a regular expression over the text: 1 inside a match, 0 outside");
+        RadioButton marked = radio("Marked range", UnitFinderViewModel.Mode.MARKED_RANGE, modes,
+                "Score the units against the range dragged over the text: on inside, off outside");
         modes.selectedToggleProperty().addListener((o, a, b) -> {
             if (b != null) vm.modeProperty().set((UnitFinderViewModel.Mode) b.getUserData());
         });
@@ -68,6 +72,7 @@ final class UnitFinderPanel extends VBox {
         hypotheses.valueProperty().bindBidirectional(vm.builtInProperty());
         TextField pattern = new TextField();
         pattern.setId("finder-regex");
+        pattern.setTooltip(new Tooltip("A Java regular expression; ^ and $ match at line breaks"));
         pattern.setPromptText("e.g. [A-Z]+:  (inside a match = 1)");
         pattern.textProperty().bindBidirectional(vm.regexProperty());
         Label range = new Label();
@@ -83,17 +88,21 @@ final class UnitFinderPanel extends VBox {
         form.addRow(0, builtIn, hypotheses);
         form.addRow(1, regex, pattern);
         form.addRow(2, marked, range);
-        form.addRow(3, new Label("on above θ ="), number("finder-threshold", vm.thresholdProperty()));
-        form.addRow(4, new Label("summary: |r| ≥"), number("finder-min-r", vm.minCorrelationProperty()));
+        form.addRow(3, new Label("on above θ ="), number("finder-threshold", vm.thresholdProperty(),
+                "A unit is on where its value is above θ (flipped for a unit that falls where the hypothesis rises)"));
+        form.addRow(4, new Label("summary: |r| ≥"), number("finder-min-r", vm.minCorrelationProperty(),
+                "The summary counts, per built-in hypothesis, the units whose |correlation| reaches this"));
         GridPane.setHgrow(pattern, Priority.ALWAYS);
 
         Button find = new Button("Find units");
         find.setId("find-units");
         find.setDefaultButton(false);
         find.setOnAction(e -> vm.run());
+        find.setTooltip(new Tooltip("Score every unit of every layer (h, C and each gate) against the hypothesis"));
         find.disableProperty().bind(vm.runningProperty());
         Button cancel = new Button("Cancel");
         cancel.setOnAction(e -> vm.cancel());
+        cancel.setTooltip(new Tooltip("Stop the scoring"));
         cancel.disableProperty().bind(vm.runningProperty().not());
         ProgressBar progress = new ProgressBar();
         progress.progressProperty().bind(vm.progressProperty());
@@ -130,8 +139,9 @@ final class UnitFinderPanel extends VBox {
         getChildren().addAll(title, form, actions, status, list, summaryTitle, summaryScroll);
     }
 
-    private static RadioButton radio(String label, UnitFinderViewModel.Mode mode, ToggleGroup group) {
+    private static RadioButton radio(String label, UnitFinderViewModel.Mode mode, ToggleGroup group, String tip) {
         RadioButton b = new RadioButton(label);
+        b.setTooltip(new Tooltip(tip));
         b.setUserData(mode);
         b.setToggleGroup(group);
         return b;
@@ -142,8 +152,9 @@ final class UnitFinderPanel extends VBox {
     }
 
     /** A number field bound to {@code p}: a value that is not a number is marked and left unused. */
-    private static TextField number(String id, DoubleProperty p) {
+    private static TextField number(String id, DoubleProperty p, String tip) {
         TextField f = new TextField(String.format(Locale.ROOT, "%.2f", p.get()));
+        f.setTooltip(new Tooltip(tip));
         f.setId(id);
         f.setPrefColumnCount(5);
         f.textProperty().addListener((o, a, b) -> {

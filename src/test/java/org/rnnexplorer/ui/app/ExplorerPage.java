@@ -54,6 +54,7 @@ final class ExplorerPage {
         Saves saves = new Saves(new FxDialogService(() -> stage));
         ExplorerWindow w = ExplorerWindow.show(stage, saves);
         w.viewModels().view.reducedMotionProperty().set(true);
+        stage.getScene().getStylesheets().add(ExplorerPage.class.getResource("robot.css").toExternalForm());
         stage.requestFocus();
         return new ExplorerPage(w, saves);
     }

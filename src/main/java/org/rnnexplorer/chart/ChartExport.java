@@ -41,6 +41,11 @@ public final class ChartExport {
         } finally {
             g.dispose();
         }
+        return encodePng(image);
+    }
+
+    /** The image as PNG bytes. */
+    static byte[] encodePng(BufferedImage image) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             ImageIO.write(image, "png", out);

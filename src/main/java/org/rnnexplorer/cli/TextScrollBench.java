@@ -116,17 +116,7 @@ final class TextScrollBench {
 
     /** The tab's scale of an unbounded row: the 99th percentile of |v| (1 when every value is 0). */
     private static double scale(float[] v) {
-        double s = RobustScale.percentile(new RobustScale.Grid() {
-            @Override
-            public int steps() { return v.length; }
-
-            @Override
-            public int units() { return 1; }
-
-            @Override
-            public double value(int step, int unit) { return v[step]; }
-        }, 0.99).scale(0);
-        return s > 0 ? s : 1;
+        return RobustScale.ofSeries(v, 0.99);
     }
 
     private static double quantile(double[] sorted, double p) {

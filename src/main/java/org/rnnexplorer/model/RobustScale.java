@@ -37,6 +37,21 @@ public final class RobustScale {
         this.p = p;
     }
 
+    /** The {@link #percentile} scale of one series {@code v} (a row of colours), or 1 when every value is 0. */
+    public static double ofSeries(float[] v, double p) {
+        double s = percentile(new Grid() {
+            @Override
+            public int steps() { return v.length; }
+
+            @Override
+            public int units() { return 1; }
+
+            @Override
+            public double value(int step, int unit) { return v[step]; }
+        }, p).scale(0);
+        return s > 0 ? s : 1;
+    }
+
     /**
      * One scale for every unit: the p-quantile of |v| over every cell, found with a histogram over the top 16 bits
      * of each |v| as a float (a bin spans a relative 2⁻⁷ of its values): the scale is the upper edge of the bin that

@@ -191,17 +191,7 @@ public final class TextViewModel {
 
     /** s: the {@link #ROBUST_QUANTILE} of |v| over the steps (1 when every value is 0). */
     static double robustScale(float[] v) {
-        RobustScale s = RobustScale.percentile(new RobustScale.Grid() {
-            @Override
-            public int steps() { return v.length; }
-
-            @Override
-            public int units() { return 1; }
-
-            @Override
-            public double value(int step, int unit) { return v[step]; }
-        }, ROBUST_QUANTILE);
-        return s.scale(0) > 0 ? s.scale(0) : 1;
+        return RobustScale.ofSeries(v, ROBUST_QUANTILE);
     }
 
     /** "step 41 '(' · l0.c.29 = −1.234 · l0.h.3 = 0.456": the exact values at step t ("" outside the text). */

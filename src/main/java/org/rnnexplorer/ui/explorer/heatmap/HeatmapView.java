@@ -15,7 +15,7 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
-import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -127,10 +127,10 @@ public final class HeatmapView extends VBox {
         title.setMinWidth(Region.USE_PREF_SIZE);
         scaleChoice.setMinWidth(Region.USE_PREF_SIZE);
         legend.setManaged(true);
-        // the title, the scale and the key wrap onto a second line in a narrow side panel rather than widen it
-        FlowPane top = new FlowPane(8, 4, title, legend);
+        HBox top = new HBox(8, title, legend);
         if (range == Quantity.Range.UNBOUNDED) top.getChildren().add(1, scaleChoice);
         top.setAlignment(Pos.CENTER_LEFT);
+        top.setMinWidth(0); // in a narrow side panel the header runs past the edge rather than widen the panel
         getChildren().addAll(top, holder, overviewHolder, legendText);
         holder.setMinSize(0, 60);
         holder.setPrefWidth(200);

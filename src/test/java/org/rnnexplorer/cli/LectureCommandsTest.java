@@ -73,7 +73,7 @@ class LectureCommandsTest {
         JsonNode total = JSON.readTree(lines.get(3));
         assertEquals("parallel", total.get("race").asText());
         assertEquals(3, total.get("threads").asInt());
-        assertTrue(total.get("seconds").asDouble() > 0);
+        assertTrue(total.get("seconds").asDouble() >= 0, "the wall time is reported (to 0.01 s)");
         for (String c : cells) assertTrue(r.err().contains(c + " 30/30"), "progress of " + c + ": " + r.err());
     }
 

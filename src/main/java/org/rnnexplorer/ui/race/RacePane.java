@@ -1,6 +1,7 @@
 package org.rnnexplorer.ui.race;
 
 import java.util.List;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -22,6 +23,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.jfree.chart.fx.ChartViewer;
 import org.rnnexplorer.model.CellType;
+import org.rnnexplorer.ui.common.LiveChart;
 import org.rnnexplorer.ui.training.TaskChoice;
 
 /**
@@ -33,6 +35,7 @@ public final class RacePane extends BorderPane {
     private final RaceViewModel vm;
     private final RaceReplayViewModel replay;
     private final ChartViewer viewer = new ChartViewer();
+    private final LiveChart live;
     private final SplitPane centre = new SplitPane();
     private final ScrollPane replayScroll;
 
@@ -44,6 +47,7 @@ public final class RacePane extends BorderPane {
         setTop(controls());
         viewer.setId("race-chart");
         viewer.setChart(RaceChart.of(vm, title()));
+        live = new LiveChart(viewer.getChart(), vm.seriesUpdatingProperty());
         vm.taskProperty().addListener((o, a, b) -> viewer.getChart().setTitle(title()));
         replayScroll = new ScrollPane(new RaceReplayView(replay));
         replayScroll.setFitToWidth(true);
@@ -133,5 +137,10 @@ public final class RacePane extends BorderPane {
             centre.getItems().add(replayScroll);
             centre.setDividerPositions(0.42);
         }
+    }
+
+    /** The live chart draws only while {@code shown} is true (the tab's {@code selectedProperty()}). */
+    public void drawOnlyWhile(ObservableBooleanValue shown) {
+        live.drawOnlyWhile(shown);
     }
 }

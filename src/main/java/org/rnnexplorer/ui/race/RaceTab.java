@@ -2,7 +2,7 @@ package org.rnnexplorer.ui.race;
 
 import javafx.scene.control.Tab;
 
-/** The "Race" tab: the race pane, built the first time the tab is shown. */
+/** The "Race" tab: the race pane, built the first time the tab is shown; its chart draws only while the tab is. */
 public final class RaceTab {
     private RaceTab() {
     }
@@ -11,7 +11,11 @@ public final class RaceTab {
         Tab tab = new Tab("Race");
         tab.setId("race-tab");
         tab.selectedProperty().addListener((o, a, on) -> {
-            if (on && tab.getContent() == null) tab.setContent(new RacePane(race, replay));
+            if (on && tab.getContent() == null) {
+                RacePane pane = new RacePane(race, replay);
+                pane.drawOnlyWhile(tab.selectedProperty());
+                tab.setContent(pane);
+            }
         });
         return tab;
     }

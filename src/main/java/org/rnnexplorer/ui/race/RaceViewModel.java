@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -33,6 +32,8 @@ import org.rnnexplorer.train.Race;
 import org.rnnexplorer.train.RaceResult;
 import org.rnnexplorer.train.TrainingResult;
 import org.rnnexplorer.ui.common.Messages;
+import org.rnnexplorer.ui.common.SeriesBatch;
+import org.rnnexplorer.ui.common.ThrottledFlush;
 import org.rnnexplorer.ui.training.TaskChoice;
 
 /**
@@ -62,7 +63,10 @@ public final class RaceViewModel {
     private final Map<CellType, ReadOnlyStringWrapper> cellStatus = new EnumMap<>(CellType.class);
     private final Map<CellType, Double> cellProgress = new EnumMap<>(CellType.class);
     private final ConcurrentLinkedQueue<Update> pending = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean flushScheduled = new AtomicBoolean();
+    /** The live curves and statuses are brought up to date at most this often. */
+    static final int UPDATES_PER_SECOND = 10;
+    private final ThrottledFlush updates;
+    private final SeriesBatch batch;
     private final Executor ui;
     private volatile Race race;
     private Task raced;
@@ -79,6 +83,10 @@ public final class RaceViewModel {
             accuracy.put(c, new XYSeries(name(c) + " accuracy", true, true));
             cellStatus.put(c, new ReadOnlyStringWrapper(this, c.id() + "Status", name(c) + ": not started"));
         }
+        List<XYSeries> all = new ArrayList<>(loss.values());
+        all.addAll(accuracy.values());
+        batch = new SeriesBatch(all);
+        updates = new ThrottledFlush(ui, UPDATES_PER_SECOND, this::flush);
         task.addListener((o, a, t) -> {
             if (t != null) batches.set(t.preset().steps());
         });
@@ -138,18 +146,22 @@ public final class RaceViewModel {
     /** A run's thread: queue the event, and have the applier drain the queue unless it is asked to already. */
     private void onProgress(CellType cell, ProgressEvent e) {
         pending.add(new Update(cell, e));
-        if (flushScheduled.compareAndSet(false, true)) ui.execute(this::flush);
+        updates.request();
     }
 
     private void flush() {
-        flushScheduled.set(false);
-        List<Update> updates = new ArrayList<>();
-        for (Update u; (u = pending.poll()) != null; ) updates.add(u);
-        if (updates.isEmpty()) return;
-        for (Update u : updates) {
+        List<Update> queued = new ArrayList<>();
+        for (Update u; (u = pending.poll()) != null; ) queued.add(u);
+        if (queued.isEmpty()) return;
+        batch.apply(() -> {
+            for (Update u : queued) {
+                ProgressEvent e = u.event();
+                if (Double.isFinite(e.loss())) loss.get(u.cell()).addOrUpdate(e.step(), e.loss());
+                if (Double.isFinite(e.accuracy())) accuracy.get(u.cell()).addOrUpdate(e.step(), e.accuracy());
+            }
+        });
+        for (Update u : queued) {
             ProgressEvent e = u.event();
-            if (Double.isFinite(e.loss())) loss.get(u.cell()).addOrUpdate(e.step(), e.loss());
-            if (Double.isFinite(e.accuracy())) accuracy.get(u.cell()).addOrUpdate(e.step(), e.accuracy());
             cellProgress.put(u.cell(), (double) e.step() / e.totalSteps());
             cellStatus.get(u.cell()).set(String.format(Locale.ROOT, "%s: batch %d of %d · loss %.4f%s", name(u.cell()),
                     e.step(), e.totalSteps(), e.loss(), accuracyText(e.accuracy())));
@@ -160,7 +172,7 @@ public final class RaceViewModel {
     }
 
     private void finish(RaceResult r, Throwable error) {
-        flush();
+        updates.now();
         running.set(false);
         race = null;
         if (error != null) {
@@ -221,5 +233,7 @@ public final class RaceViewModel {
     /** One line per cell: its progress, then its result. */
     public ReadOnlyStringProperty cellStatusProperty(CellType c) { return cellStatus.get(c).getReadOnlyProperty(); }
     public XYSeries lossSeries(CellType c) { return loss.get(c); }
+    /** True while a batch of points goes into the live series: the chart holds its redraws until it is false. */
+    public ReadOnlyBooleanProperty seriesUpdatingProperty() { return batch.updatingProperty(); }
     public XYSeries accuracySeries(CellType c) { return accuracy.get(c); }
 }

@@ -3,6 +3,7 @@ package org.rnnexplorer.ui.training;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -27,6 +28,7 @@ import org.jfree.chart.fx.ChartViewer;
 import org.rnnexplorer.model.CellType;
 import org.rnnexplorer.ui.common.DialogService;
 import org.rnnexplorer.ui.common.FxDialogService;
+import org.rnnexplorer.ui.common.LiveChart;
 import org.rnnexplorer.ui.export.Exporter;
 
 /**
@@ -42,6 +44,7 @@ public final class TrainingPane extends BorderPane {
     private final TrainingViewModel vm;
     private final Exporter exporter;
     private final ChartViewer viewer = new ChartViewer();
+    private final LiveChart live;
 
     /** A pane on its own view model, with JavaFX dialogs. */
     public TrainingPane() {
@@ -57,6 +60,7 @@ public final class TrainingPane extends BorderPane {
         setTop(controls());
         viewer.setId("training-chart");
         viewer.setChart(TrainingChart.of(vm.lossSeries(), vm.accuracySeries(), vm.gradientNormSeries(), title()));
+        live = new LiveChart(viewer.getChart(), vm.seriesUpdatingProperty());
         vm.taskProperty().addListener((o, a, b) -> retitle());
         vm.cellProperty().addListener((o, a, b) -> retitle());
         setCenter(new StackPane(viewer));
@@ -187,4 +191,9 @@ public final class TrainingPane extends BorderPane {
         return getScene() == null ? null : getScene().getWindow();
     }
 
+
+    /** The live chart draws only while {@code shown} is true (the tab's {@code selectedProperty()}). */
+    public void drawOnlyWhile(ObservableBooleanValue shown) {
+        live.drawOnlyWhile(shown);
+    }
 }

@@ -32,6 +32,8 @@ import org.rnnexplorer.train.TrainingConfig;
 import org.rnnexplorer.train.TrainingResult;
 import org.rnnexplorer.ui.common.DaemonThreads;
 import org.rnnexplorer.ui.common.EventBus;
+import org.rnnexplorer.ui.common.SeriesBatch;
+import org.rnnexplorer.ui.common.ThrottledFlush;
 
 /**
  * Trains a model on a task in the background and shows it live: the trainer runs on its own thread and reports
@@ -68,8 +70,8 @@ public final class TrainingViewModel {
     private final EventBus events;
     private volatile Trainer trainer;
     private volatile Thread thread;
-    private long lastFlush;
-    private boolean flushScheduled;
+    private final ThrottledFlush updates;
+    private final SeriesBatch batch = new SeriesBatch(List.of(loss, accuracy, gradientNorm));
     /** The run's weights in no file yet (for the recovery file); null when there are none or they were handed over. */
     private volatile TrainingSnapshot unsaved;
     private long lastSnapshot;
@@ -85,6 +87,7 @@ public final class TrainingViewModel {
     public TrainingViewModel(Executor ui, EventBus events) {
         this.ui = ui;
         this.events = events;
+        updates = new ThrottledFlush(ui, MAX_UPDATES_PER_SECOND, this::flush);
         task.addListener((o, a, t) -> {
             if (t != null) steps.set(t.preset().steps());
         });
@@ -196,23 +199,8 @@ public final class TrainingViewModel {
         }
         synchronized (pending) {
             pending.add(e);
-            if (flushScheduled) return;
-            long now = System.nanoTime();
-            long wait = 1_000_000_000L / MAX_UPDATES_PER_SECOND - (now - lastFlush);
-            flushScheduled = true;
-            if (wait <= 0) {
-                ui.execute(this::flush);
-            } else {
-                DaemonThreads.start("training-ui-tick", () -> {
-                    try {
-                        Thread.sleep(wait / 1_000_000L + 1);
-                    } catch (InterruptedException ignored) {
-                        Thread.currentThread().interrupt();
-                    }
-                    ui.execute(this::flush);
-                });
-            }
         }
+        updates.request();
     }
 
     /** UI thread: add the queued events to the series. */
@@ -221,22 +209,16 @@ public final class TrainingViewModel {
         synchronized (pending) {
             events = new ArrayList<>(pending);
             pending.clear();
-            flushScheduled = false;
-            lastFlush = System.nanoTime();
         }
         if (events.isEmpty()) return;
-        loss.setNotify(false);
-        accuracy.setNotify(false);
-        gradientNorm.setNotify(false);
-        for (ProgressEvent e : events) {
-            if (Double.isFinite(e.loss())) loss.addOrUpdate(e.step(), e.loss());
-            if (Double.isFinite(e.accuracy())) accuracy.addOrUpdate(e.step(), e.accuracy());
-            if (Double.isFinite(e.gradientNorm()) && e.gradientNorm() > 0)
-                gradientNorm.addOrUpdate(e.step(), e.gradientNorm());
-        }
-        loss.setNotify(true);
-        accuracy.setNotify(true);
-        gradientNorm.setNotify(true);
+        batch.apply(() -> {
+            for (ProgressEvent e : events) {
+                if (Double.isFinite(e.loss())) loss.addOrUpdate(e.step(), e.loss());
+                if (Double.isFinite(e.accuracy())) accuracy.addOrUpdate(e.step(), e.accuracy());
+                if (Double.isFinite(e.gradientNorm()) && e.gradientNorm() > 0)
+                    gradientNorm.addOrUpdate(e.step(), e.gradientNorm());
+            }
+        });
         ProgressEvent last = events.get(events.size() - 1);
         progress.set((double) last.step() / last.totalSteps());
         stepsPerSecond.set(last.step() / Math.max(last.seconds(), 1e-9));
@@ -246,7 +228,7 @@ public final class TrainingViewModel {
     }
 
     private void finish(TrainingResult r, Task t) {
-        flush();
+        updates.now();
         running.set(false);
         trainer = null;
         result.set(r);
@@ -273,7 +255,7 @@ public final class TrainingViewModel {
     }
 
     private void finishWithError(String msg) {
-        flush();
+        updates.now();
         running.set(false);
         trainer = null;
         problem.set(msg);
@@ -286,6 +268,8 @@ public final class TrainingViewModel {
     public IntegerProperty stepsProperty() { return steps; }
     public DoubleProperty learningRateProperty() { return learningRate; }
     public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
+    /** True while a batch of points goes into the live series: the chart holds its redraws until it is false. */
+    public ReadOnlyBooleanProperty seriesUpdatingProperty() { return batch.updatingProperty(); }
     /** 0..1: batches done / planned. */
     public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
     public ReadOnlyDoubleProperty stepsPerSecondProperty() { return stepsPerSecond.getReadOnlyProperty(); }

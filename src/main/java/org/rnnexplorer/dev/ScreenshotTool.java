@@ -8,9 +8,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -25,6 +22,7 @@ import org.rnnexplorer.io.pytorch.ImportOptions;
 import org.rnnexplorer.model.CellType;
 import org.rnnexplorer.ui.app.ExplorerViewModels;
 import org.rnnexplorer.ui.app.ExplorerWindow;
+import org.rnnexplorer.ui.common.FxTool;
 import org.rnnexplorer.ui.explorer.trace.DemoModels;
 import org.rnnexplorer.ui.explorer.trace.ModelCatalog;
 import org.rnnexplorer.ui.explorer.trace.ModelSource;
@@ -63,27 +61,17 @@ public final class ScreenshotTool {
             System.err.println(out + ": cannot create the folder (" + e.getMessage() + ")");
             return 2;
         }
-        if (System.getenv("DISPLAY") == null && monocleAvailable()) {
-            System.setProperty("glass.platform", "Monocle");
-            System.setProperty("monocle.platform", "Headless");
-            System.setProperty("prism.order", "sw");
-            System.setProperty("prism.text", "t2k");
-            System.setProperty("headless.geometry", "1920x1200-32"); // room for the presenter shot
-        }
-        System.setProperty("rnnexplorer.noPrefs", "true");
-        CountDownLatch started = new CountDownLatch(1);
         try {
-            Platform.startup(started::countDown);
-        } catch (IllegalStateException alreadyRunning) {
-            started.countDown();
-        } catch (UnsupportedOperationException | Error e) {
+            FxTool.start(1920, 1200); // room for the presenter shot
+        } catch (UnsupportedOperationException e) {
             System.err.println("screenshots: no display to render on (" + e.getMessage()
                     + "); run it under xvfb-run or with Monocle on the class path");
             return 2;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
         }
         try {
-            started.await();
-            Platform.setImplicitExit(false);
             for (String f : shoot(out)) if (f != null) System.out.println(f);
             return 0;
         } catch (Exception e) {
@@ -91,15 +79,6 @@ public final class ScreenshotTool {
             return 1;
         } finally {
             Platform.exit();
-        }
-    }
-
-    private static boolean monocleAvailable() {
-        try {
-            Class.forName("com.sun.glass.ui.monocle.MonoclePlatformFactory");
-            return true;
-        } catch (ClassNotFoundException e) {
-            return false;
         }
     }
 
@@ -285,16 +264,8 @@ public final class ScreenshotTool {
         return win;
     }
 
-    static <T> T onFx(Supplier<T> s) throws Exception {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(s.get());
-            } catch (Throwable t) {
-                f.completeExceptionally(t);
-            }
-        });
-        return f.get(30, TimeUnit.SECONDS);
+    static <T> T onFx(Supplier<T> s) {
+        return FxTool.onFx(s, 30);
     }
 
     private static boolean onFxQuietly(Supplier<Boolean> s) {

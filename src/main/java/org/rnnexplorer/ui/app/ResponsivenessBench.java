@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -18,6 +17,7 @@ import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import org.rnnexplorer.cli.BadInputException;
 import org.rnnexplorer.ui.common.FxDialogService;
+import org.rnnexplorer.ui.common.FxTool;
 import org.rnnexplorer.ui.training.TaskChoice;
 import org.rnnexplorer.ui.training.TrainingViewModel;
 
@@ -47,26 +47,16 @@ public final class ResponsivenessBench {
 
     /** Runs the protocol over an input of {@code steps} tokens; returns the exit code. */
     public static int run(int steps, Consumer<String> print) {
-        if (System.getenv("DISPLAY") == null && monocleAvailable()) {
-            System.setProperty("glass.platform", "Monocle");
-            System.setProperty("monocle.platform", "Headless");
-            System.setProperty("prism.order", "sw");
-            System.setProperty("prism.text", "t2k");
-            System.setProperty("headless.geometry", "1600x1000-32");
-        }
-        System.setProperty("rnnexplorer.noPrefs", "true");
-        CountDownLatch started = new CountDownLatch(1);
         try {
-            Platform.startup(started::countDown);
-        } catch (IllegalStateException alreadyRunning) {
-            started.countDown();
-        } catch (UnsupportedOperationException | Error e) {
+            FxTool.start(1600, 1000);
+        } catch (UnsupportedOperationException e) {
             throw new BadInputException("no display to run the window on (" + e.getMessage()
                     + "): set DISPLAY, or run it under xvfb-run");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
         }
-        Platform.setImplicitExit(false);
         try {
-            started.await();
             print.accept(measure(steps));
             return 0;
         } catch (InterruptedException e) {
@@ -213,19 +203,7 @@ public final class ResponsivenessBench {
 
     /** Runs {@code job} on the JavaFX thread and returns its result. */
     private static <T> T onFx(Supplier<T> job) {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(job.get());
-            } catch (RuntimeException e) {
-                f.completeExceptionally(e);
-            }
-        });
-        try {
-            return f.get(BOUND_SECONDS, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("fx-responsiveness: the JavaFX thread did not answer: " + e, e);
-        }
+        return FxTool.onFx(job, BOUND_SECONDS);
     }
 
     /** Waits until {@code condition} holds on the JavaFX thread (checking every 20 ms, for at most 10 minutes). */
@@ -234,15 +212,6 @@ public final class ResponsivenessBench {
         while (!onFx(condition::getAsBoolean)) {
             if (System.nanoTime() > end) throw new IllegalStateException("fx-responsiveness: the window got stuck");
             Thread.sleep(20);
-        }
-    }
-
-    private static boolean monocleAvailable() {
-        try {
-            Class.forName("com.sun.glass.ui.monocle.MonoclePlatformFactory");
-            return true;
-        } catch (ClassNotFoundException e) {
-            return false;
         }
     }
 }

@@ -15,8 +15,8 @@ import org.rnnexplorer.model.CellType;
  * A vanilla RNN, an LSTM and a GRU trained at once on the same task: each run is a {@link PresetTraining} with the
  * same seed, so the three draw the same batches in the same order (the batches come from the seed alone, never from
  * the model) and start from weights drawn the same way. Each run has its own thread, so on a machine with several
- * cores the three go side by side; each {@link Trainer} is single-threaded and seeded, so a run gives the same model
- * whether it races or runs alone.
+ * cores the three go side by side, sharing the cores as {@link CoreTurns} says; each {@link Trainer} is
+ * single-threaded and seeded, so a run gives the same model whether it races or runs alone.
  *
  * <pre>
  * Race race = Race.of(new RecallTask(40, 8), 1, run -&gt; run);   // the presets as they are
@@ -28,6 +28,7 @@ public final class Race {
     private final List<Trainer> trainers = new ArrayList<>();
     private final AtomicBoolean started = new AtomicBoolean();
     private volatile boolean cancelled;
+    private volatile CoreTurns turns;
 
     /** The runs, each for a different cell. */
     public Race(List<PresetTraining> runs) {
@@ -57,6 +58,8 @@ public final class Race {
     public void cancel() {
         cancelled = true;
         for (Trainer t : trainers) t.cancel();
+        CoreTurns t = turns;
+        if (t != null) t.release();
     }
 
     public boolean isCancelled() {
@@ -65,10 +68,19 @@ public final class Race {
 
     /**
      * Starts every run on its own thread ({@code race-rnn}, {@code race-lstm}, ...) and returns at once; the future
-     * completes when the last run has finished. A race runs once.
+     * completes when the last run has finished. The runs share the machine's cores as {@link CoreTurns} says. A race
+     * runs once.
      */
     public CompletableFuture<RaceResult> start(RaceListener listener) {
+        return start(listener, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** {@link #start} on {@code cores} cores. */
+    CompletableFuture<RaceResult> start(RaceListener listener, int cores) {
         claim();
+        turns = new CoreTurns(runs.size(), cores);
+        for (int i = 0; i < runs.size(); i++) trainers.get(i).takeTurns(turns.turnsOf(i));
+        if (cancelled) turns.release();
         long t0 = System.nanoTime();
         List<CompletableFuture<TrainingResult>> futures = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {

@@ -30,6 +30,30 @@ public final class Trainer {
     private final TrainingConfig config;
     private volatile boolean cancelled;
     private volatile RnnModel working;
+    private Turns turns = Turns.ALWAYS;
+
+    /** When the trainer may compute its next batch: a race shares the cores through it; alone, at once. */
+    interface Turns {
+        Turns ALWAYS = new Turns() {
+            @Override
+            public void begin() {}
+
+            @Override
+            public void between(int batchesDone, int batches) {}
+
+            @Override
+            public void end() {}
+        };
+
+        /** Before the first batch; may wait. */
+        void begin();
+
+        /** After each batch; may wait for the next turn. */
+        void between(int batchesDone, int batches);
+
+        /** After the last batch, also when the run fails. */
+        void end();
+    }
 
     public Trainer(Task task, TrainingConfig config) {
         this.task = task;
@@ -51,7 +75,21 @@ public final class Trainer {
         return m.copy();
     }
 
+    /** Takes its turns with the other runs of a race (before {@link #train}). */
+    void takeTurns(Turns turns) {
+        this.turns = turns;
+    }
+
     public TrainingResult train(RnnModel start, TrainingListener listener) {
+        turns.begin();
+        try {
+            return trainInTurns(start, listener);
+        } finally {
+            turns.end();
+        }
+    }
+
+    private TrainingResult trainInTurns(RnnModel start, TrainingListener listener) {
         long t0 = System.nanoTime();
         RnnModel model = start.copy();
         working = model;
@@ -106,6 +144,7 @@ public final class Trainer {
                 tokens += (long) part.batch() * part.steps();
             }
             done = s;
+            turns.between(s, config.steps());
             boolean last = s == config.steps();
             boolean evaluate = config.evalEvery() > 0 && s % config.evalEvery() == 0;
             if (s % config.reportEvery() == 0 || last || cancelled) {

@@ -103,6 +103,34 @@ class RaceTest {
         }
     }
 
+    /** Three runs taking turns on one core (as {@link CoreTurns} hands it round) give the models of the runs alone. */
+    @Test
+    void onOneCoreTheRunsTakeTurnsAndGiveTheSameModels() throws Exception {
+        RecallTask recall = new RecallTask(6, 8);
+        List<PresetTraining> runs = new ArrayList<>();
+        for (CellType c : CELLS) runs.add(small(recall, c, 5));
+        RaceResult raced = new Race(runs).start(RaceListener.NONE, 1).get(120, TimeUnit.SECONDS);
+        for (PresetTraining run : runs) {
+            CellType c = run.start().cell();
+            assertSameWeights(run.trainer().train(run.start(), TrainingListener.NONE), raced.of(c), c + " on one core");
+        }
+    }
+
+    @Test
+    void cancelReachesRunsThatWaitForACore() throws Exception {
+        RecallTask recall = new RecallTask(4, 8);
+        List<PresetTraining> runs = new ArrayList<>();
+        for (CellType c : CELLS) {
+            PresetTraining p = PresetTraining.of(recall, c, 1);
+            runs.add(new PresetTraining(recall, p.start(), p.config().withSteps(100_000).withBatch(4)));
+        }
+        Race race = new Race(runs);
+        RaceResult r = race.start((cell, e) -> {
+            if (e.step() >= 20) race.cancel();
+        }, 1).get(120, TimeUnit.SECONDS);
+        for (CellType c : CELLS) assertEquals(TrainingResult.Status.CANCELLED, r.of(c).status(), c.id());
+    }
+
     @Test
     void eachRunHasItsOwnThreadAndReportsItsProgress() throws Exception {
         RecallTask recall = new RecallTask(4, 8);

@@ -65,16 +65,12 @@ public final class HeatmapRaster {
      * nothing is computed yet: what a test reads to see how much of a heatmap is near white.
      */
     public void normalized(Columns data, HeatmapViewport vp, int cols, HeatmapColours colours, float[] out) {
-        int done = data.steps();
-        for (int col = 0; col < cols; col++) {
-            int t0 = vp.columnStart(col, cols), t1 = vp.columnEnd(col, cols);
-            if (t1 > done || t0 >= t1) {
-                for (int u = 0; u < units; u++) out[u * cols + col] = Float.NaN;
-                continue;
+        means(data, vp, cols, out);
+        for (int u = 0; u < units; u++)
+            for (int col = 0; col < cols; col++) {
+                int i = u * cols + col;
+                if (!Float.isNaN(out[i])) out[i] = (float) colours.normalized(u, out[i]);
             }
-            int k = mean(data, t0, t1);
-            for (int u = 0; u < units; u++) out[u * cols + col] = (float) colours.normalized(u, sum[u] / k);
-        }
     }
 
     /** The raw column means (or NaN where nothing is computed yet), {@code out[u·cols + col]}: what an export plots. */

@@ -81,7 +81,6 @@ final class CoreTurns {
         if (board.mustHandOver(run)) {
             board.running[run] = false;
             board.ticket[run] = nextTicket++;
-            board.handOvers[run]++;
             awaitTurn(run);
         }
     }
@@ -97,11 +96,6 @@ final class CoreTurns {
     synchronized void release() {
         board.released = true;
         notifyAll();
-    }
-
-    /** How many times {@code run} gave its core to another. */
-    synchronized int handOvers(int run) {
-        return board.handOvers[run];
     }
 
     private void awaitTurn(int run) {
@@ -131,7 +125,6 @@ final class CoreTurns {
         final boolean[] started;
         final boolean[] running;
         final boolean[] done;
-        final int[] handOvers;
         boolean released;
 
         Board(int runs, int cores) {
@@ -142,7 +135,6 @@ final class CoreTurns {
             started = new boolean[runs];
             running = new boolean[runs];
             done = new boolean[runs];
-            handOvers = new int[runs];
             Arrays.fill(left, Double.POSITIVE_INFINITY);
         }
 

@@ -118,17 +118,7 @@ class RaceTest {
 
     @Test
     void cancelReachesRunsThatWaitForACore() throws Exception {
-        RecallTask recall = new RecallTask(4, 8);
-        List<PresetTraining> runs = new ArrayList<>();
-        for (CellType c : CELLS) {
-            PresetTraining p = PresetTraining.of(recall, c, 1);
-            runs.add(new PresetTraining(recall, p.start(), p.config().withSteps(100_000).withBatch(4)));
-        }
-        Race race = new Race(runs);
-        RaceResult r = race.start((cell, e) -> {
-            if (e.step() >= 20) race.cancel();
-        }, 1).get(120, TimeUnit.SECONDS);
-        for (CellType c : CELLS) assertEquals(TrainingResult.Status.CANCELLED, r.of(c).status(), c.id());
+        assertEveryRunCancelled(1);
     }
 
     @Test
@@ -156,6 +146,11 @@ class RaceTest {
 
     @Test
     void cancelStopsEveryRunAndKeepsTheirLastModels() throws Exception {
+        assertEveryRunCancelled(Runtime.getRuntime().availableProcessors());
+    }
+
+    /** Runs of 100,000 batches on {@code cores} cores, cancelled when one reaches batch 20, all stop. */
+    private static void assertEveryRunCancelled(int cores) throws Exception {
         RecallTask recall = new RecallTask(4, 8);
         List<PresetTraining> runs = new ArrayList<>();
         for (CellType c : CELLS) {
@@ -165,7 +160,7 @@ class RaceTest {
         Race race = new Race(runs);
         RaceResult r = race.start((cell, e) -> {
             if (e.step() >= 20) race.cancel();
-        }).get(120, TimeUnit.SECONDS);
+        }, cores).get(120, TimeUnit.SECONDS);
         assertTrue(race.isCancelled());
         for (CellType c : CELLS) {
             assertEquals(TrainingResult.Status.CANCELLED, r.of(c).status(), c.id());
